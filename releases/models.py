@@ -1,0 +1,188 @@
+from datetime import date
+
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.db.models.functions import Coalesce, Lower
+from django.urls import reverse
+
+from contacts.models import COUNTRY_CODE_RULE, ContactPerson, CountryOffice
+from iomnews.corrections import CorrectableModel
+
+
+class Project(CorrectableModel):
+    """A project, programme or fund named in releases."""
+
+    name = models.CharField("nom", max_length=300)
+    slug = models.SlugField(max_length=220, unique=True)
+    acronym = models.CharField("sigle", max_length=20, blank=True)
+
+    class Meta:
+        verbose_name = "projet"
+        verbose_name_plural = "projets"
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(Lower("name"), name="project_name_unique_ci"),
+            models.UniqueConstraint(
+                fields=["acronym"], condition=~models.Q(acronym=""), name="project_acronym_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        if self.acronym and self.acronym != self.name:
+            return f"{self.name} ({self.acronym})"
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("portal:project", args=[self.slug])
+
+
+class ReleaseQuerySet(models.QuerySet):
+    def newest_first(self):
+        return self.order_by("-sort_date", "-id")
+
+    def for_country(self, code: str):
+        return self.filter(country=code.upper())
+
+    def with_related(self):
+        return self.select_related("office")
+
+
+UNDATED = date(1, 1, 1)
+
+
+class Release(CorrectableModel):
+    title = models.CharField("titre", max_length=500)
+    slug = models.SlugField(max_length=220, unique=True)
+    dateline = models.CharField("lieu (dateline)", max_length=200, blank=True)
+    published = models.DateField("date de publication", null=True, blank=True)
+    # Undated releases sort last; an index on this serves "newest first" on any database.
+    sort_date = models.GeneratedField(
+        expression=Coalesce("published", models.Value(UNDATED)),
+        output_field=models.DateField(),
+        db_persist=True,
+    )
+    language = models.CharField("langue", max_length=8, default="fr")
+    country = models.CharField("pays (code ISO)", max_length=2, blank=True)
+    office = models.ForeignKey(
+        CountryOffice,
+        verbose_name="bureau émetteur",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="releases",
+    )
+    body = models.TextField("texte", blank=True)
+    source = models.CharField(
+        "source",
+        max_length=500,
+        unique=True,
+        help_text="Nom du fichier importé, ou l’URL canonique de la page.",
+    )
+    fingerprint = models.CharField(
+        "empreinte du contenu",
+        max_length=64,
+        db_index=True,
+        help_text="Même contenu quel que soit l’encodage, les fins de ligne ou les espaces.",
+    )
+    import_hash = models.CharField(max_length=64, blank=True, editable=False)
+    raw_text = models.TextField("texte importé", blank=True)
+    warnings = models.JSONField("avertissements de l’import", default=list, blank=True)
+    projects = models.ManyToManyField(Project, verbose_name="projets", blank=True, related_name="releases")
+    contacts = models.ManyToManyField(
+        ContactPerson, verbose_name="contacts", through="ReleaseContact", related_name="releases"
+    )
+    imported_at = models.DateTimeField("importé le", auto_now_add=True)
+    updated_at = models.DateTimeField("mis à jour le", auto_now=True)
+    # Filled by a PostgreSQL trigger (migration 0002); unused on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    objects = ReleaseQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "communiqué"
+        verbose_name_plural = "communiqués"
+        ordering = ["-sort_date", "-id"]
+        indexes = [
+            models.Index(fields=["-sort_date", "-id"], name="release_newest_first"),
+            models.Index(fields=["country", "-sort_date"], name="release_country_date"),
+            models.Index(fields=["office", "-sort_date"], name="release_office_date"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=COUNTRY_CODE_RULE, name="release_country_iso"),
+            models.CheckConstraint(condition=~models.Q(title=""), name="release_title_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("portal:release", args=[self.slug])
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [p for p in self.body.split("\n\n") if p.strip()]
+
+
+class ReleaseContact(models.Model):
+    """A contact person of one release, in page order, with the phones given there."""
+
+    release = models.ForeignKey(Release, on_delete=models.CASCADE, related_name="contact_links")
+    person = models.ForeignKey(ContactPerson, on_delete=models.CASCADE, related_name="release_links")
+    position = models.PositiveSmallIntegerField("ordre", default=0)
+    office = models.ForeignKey(
+        CountryOffice,
+        verbose_name="bureau",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    phones = models.JSONField("téléphones", default=list, blank=True)
+
+    class Meta:
+        verbose_name = "contact du communiqué"
+        verbose_name_plural = "contacts du communiqué"
+        ordering = ["release", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["release", "person"], name="release_contact_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} — {self.release}"
+
+
+class QuotedPerson(models.Model):
+    """Someone quoted in a release, with the role the release gives them."""
+
+    release = models.ForeignKey(Release, on_delete=models.CASCADE, related_name="quoted_people")
+    name = models.CharField("nom", max_length=200)
+    role = models.CharField("fonction", max_length=300, blank=True)
+    position = models.PositiveSmallIntegerField("ordre", default=0)
+
+    class Meta:
+        verbose_name = "personne citée"
+        verbose_name_plural = "personnes citées"
+        ordering = ["release", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["release", "name"], name="quoted_person_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name}, {self.role}" if self.role else self.name
+
+
+class NavigationLine(models.Model):
+    """A line of site navigation to strip from pages, shipped or learned from a batch."""
+
+    key = models.CharField(max_length=1000, unique=True)
+    text = models.TextField()
+    learned = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "ligne de navigation"
+        verbose_name_plural = "lignes de navigation"
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return self.text[:80]

@@ -1,0 +1,153 @@
+"""Text clean-up: decoding, line normalisation, paragraphs, lost ligatures."""
+
+import re
+import unicodedata
+
+from .errors import NotARelease, PageError
+
+MAX_PAGE_BYTES = 20 * 1024 * 1024
+
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+
+
+def decode(data: bytes) -> str:
+    """Bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252."""
+    if len(data) > MAX_PAGE_BYTES:
+        raise PageError(f"page too large ({len(data) // (1024 * 1024)} MB, limit 20 MB)")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise PageError(f"not a text file (invalid {encoding})") from exc
+            return _checked_text(text)
+    if b"\x00" in data[:8192]:
+        raise PageError("not a text file (binary content)")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        # cp1252 is a superset of Latin-1 for printable text; a few bytes are undefined in it.
+        text = data.decode("cp1252", errors="replace")
+    return _checked_text(text)
+
+
+def _checked_text(text: str) -> str:
+    sample = text[:8192]
+    if sample:
+        control = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f")
+        if control / len(sample) > 0.02 or "\x00" in sample:
+            raise PageError("not a text file (binary content)")
+    if not text.strip():
+        raise NotARelease("empty page")
+    return text
+
+
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
+
+
+def clean_line(line: str) -> str:
+    """One line with its spaces folded and its ends trimmed, in Unicode NFC."""
+    line = unicodedata.normalize("NFC", line).replace("\ufeff", "").replace("\u00ad", "")
+    return _SPACES.sub(" ", line).strip()
+
+
+def split_lines(text: str) -> list[str]:
+    """Text with any line endings to cleaned lines (blank lines kept as '')."""
+    return [clean_line(line) for line in re.split(r"\r\n|\r|\n|\f|\u2028|\u2029", text)]
+
+
+def fold(text: str) -> str:
+    """A comparison key: no accents, no case, one kind of apostrophe, single spaces."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.replace("’", "'").replace("‘", "'").replace("`", "'")
+    return _SPACES.sub(" ", text).strip().casefold()
+
+
+# ---------------------------------------------------------------- ligatures
+# Scraping lost the "œ" of some words ("mettre en uvre", "uvrent"). Only forms
+# that are not French words themselves are restored ("sur" stays "sur").
+_LOST_LIGATURES = [
+    (
+        re.compile(r"\b([Uu])(vr(?:e|es|er|ent|ant|é|ée|és|ées|ons|ez|ait|aient|era|eront|erait)?)\b"),
+        lambda m: ("Œ" if m.group(1) == "U" else "œ") + "u" + m.group(2),
+    ),
+    (
+        re.compile(r"\b(d[eé]s|man|main-d['’]|chef-d['’]|hors-d['’])uvr", re.IGNORECASE),
+        lambda m: m.group(1) + "œuvr",
+    ),
+    (re.compile(r"\b([cC])ur(s?)\b"), lambda m: m.group(1) + "œur" + m.group(2)),
+    (re.compile(r"\b([rR])ancur(s?)\b"), lambda m: m.group(1) + "ancœur" + m.group(2)),
+    (re.compile(r"\b([vV])ux\b"), lambda m: m.group(1) + "œux"),
+    (re.compile(r"\b([nN])ud(s?)\b"), lambda m: m.group(1) + "œud" + m.group(2)),
+    (re.compile(r"\b([bB])uf(s?)\b"), lambda m: m.group(1) + "œuf" + m.group(2)),
+    (re.compile(r"\b([fF])tus\b"), lambda m: m.group(1) + "œtus"),
+]
+
+
+def restore_ligatures(text: str) -> str:
+    for pattern, replacement in _LOST_LIGATURES:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+# ---------------------------------------------------------------- paragraphs
+_SENTENCE_END = re.compile(r"""(?:[.!?…]|[.!?…]\s*[»”")])$""")
+_BULLET = re.compile(r"^(?:[-–—•*·]|\d{1,2}[.)])\s+\S")
+_URL_ONLY = re.compile(r"^\S+://\S+$")
+
+
+def _ends_sentence(line: str) -> bool:
+    return bool(_SENTENCE_END.search(line)) or bool(_URL_ONLY.match(line))
+
+
+def to_paragraphs(lines: list[str], hard_wrapped: bool | None = None) -> list[str]:
+    """Join hard-wrapped lines into paragraphs; pages written one paragraph a line stay so.
+
+    A wrapped line ends its paragraph only when it closes a sentence and is
+    clearly shorter than the wrap width, so no paragraph ends mid-sentence.
+    """
+    text_lines = [line for line in lines if line]
+    if not text_lines:
+        return []
+    lengths = sorted(len(line) for line in text_lines)
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    if hard_wrapped is None:
+        hard_wrapped = width <= 110 and len(text_lines) > 2
+    if not hard_wrapped:
+        return [line for line in text_lines]
+
+    paragraphs: list[str] = []
+    current = ""
+    for line in lines:
+        if not line:
+            if current:
+                paragraphs.append(current)
+                current = ""
+            continue
+        if current and _BULLET.match(line):
+            paragraphs.append(current)
+            current = ""
+        if not current:
+            current = line
+        elif re.search(r"[a-zà-ÿ]-$", current) and line[:1].islower():
+            current = current + line  # a word split at the wrap
+        else:
+            current = f"{current} {line}"
+        if _ends_sentence(line) and len(line) < 0.85 * width:
+            paragraphs.append(current)
+            current = ""
+    if current:
+        paragraphs.append(current)
+    return paragraphs
+
+
+def detect_language(text: str) -> str:
+    words = re.findall(r"[a-zà-ÿ]+", text[:5000].lower())
+    french = sum(w in {"le", "la", "les", "des", "est", "et", "pour", "dans", "une", "du"} for w in words)
+    english = sum(w in {"the", "and", "of", "is", "for", "in", "to", "with", "that"} for w in words)
+    return "en" if english > french else "fr"

@@ -1,0 +1,151 @@
+"""The import_releases command: buckets, exit status, re-imports, dry runs."""
+
+import io
+import json
+import shutil
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from contacts.models import ContactPerson
+from releases.models import NavigationLine, Release
+
+from .conftest import FIXTURES, SAMPLE_PAGES, run_import
+
+pytestmark = pytest.mark.django_db
+
+
+def test_first_import_creates_then_reimport_changes_nothing():
+    first = run_import(FIXTURES)
+    assert (first["created"], first["updated"], first["unchanged"]) == (5, 0, 0)
+    assert first["failed"] == [] and first["skipped"] == []
+    second = run_import(FIXTURES)
+    assert (second["created"], second["updated"], second["unchanged"]) == (0, 0, 5)
+    assert Release.objects.count() == 5
+
+
+@pytest.mark.parametrize(
+    "transform",
+    [
+        lambda text: text.replace("\n", "\r\n").encode("utf-8"),
+        lambda text: ("\ufeff" + text).encode("utf-8"),
+        lambda text: text.encode("cp1252", errors="replace"),
+        lambda text: (text + "\n\n\n   \n").encode("utf-8"),
+    ],
+    ids=["crlf", "bom", "cp1252", "trailing-blank-lines"],
+)
+def test_a_byte_different_copy_of_a_release_is_the_same_release(tmp_path, transform):
+    original = SAMPLE_PAGES[0]
+    run_import(original)
+    copy = tmp_path / "copie.txt"
+    copy.write_bytes(transform(original.read_text(encoding="utf-8")))
+    report = run_import(copy)
+    assert report["created"] == 0
+    assert Release.objects.count() == 1
+
+
+def test_every_file_lands_in_exactly_one_bucket(tmp_path):
+    shutil.copy(SAMPLE_PAGES[0], tmp_path / "bon.txt")
+    (tmp_path / "vide.txt").write_text("\n\n")
+    (tmp_path / "menu.txt").write_text("\n".join(SAMPLE_PAGES[0].read_text().splitlines()[:29]))
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20)
+    (tmp_path / "ignored.pdf").write_bytes(b"%PDF")
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.raises(CommandError) as excinfo:
+        call_command("import_releases", str(tmp_path), report="json", stdout=out, stderr=err)
+    assert excinfo.value.returncode == 1
+    report = json.loads(out.getvalue())
+    assert report["created"] == 1
+    assert {s["path"].split("/")[-1]: s["reason"] for s in report["skipped"]} == {
+        "vide.txt": "empty page",
+        "menu.txt": "only site navigation",
+    }
+    assert [f["path"].split("/")[-1] for f in report["failed"]] == ["image.txt"]
+    assert "binary" in report["failed"][0]["error"]
+    assert "image.txt" in err.getvalue()
+
+
+def test_no_such_path_is_a_usage_error():
+    with pytest.raises(CommandError) as excinfo:
+        call_command("import_releases", "/nonexistent/pages", stdout=io.StringIO())
+    assert excinfo.value.returncode == 2
+
+
+def test_dry_run_reports_but_writes_nothing():
+    report = run_import(FIXTURES, dry_run=True)
+    assert report["created"] == 5
+    assert Release.objects.count() == 0
+    assert ContactPerson.objects.count() == 0
+
+
+def test_human_totals_line_without_json():
+    out = io.StringIO()
+    call_command("import_releases", str(FIXTURES), stdout=out)
+    assert "5 créé(s)" in out.getvalue()
+
+
+def test_people_merge_across_releases_by_email_and_keep_all_their_phones():
+    run_import(FIXTURES)
+    people = ContactPerson.objects.filter(email__endswith="@iom.int")
+    multi = [p for p in people if p.release_links.count() > 1]
+    assert len(multi) == 1
+    person = multi[0]
+    assert len(person.phones) == 2
+    assert person.office is not None
+
+
+def test_navigation_of_an_unknown_site_is_learned_and_stored(tmp_path):
+    menu = ["Accueil", "Nos actualités", "Nos missions", "Plan du site"]
+    for i in range(2):
+        (tmp_path / f"p{i}.txt").write_text(
+            "\n".join(
+                [
+                    *menu,
+                    f"Titre numéro {i}",
+                    f"Le texte du communiqué {i}.",
+                    "Pour plus d'informations, veuillez contacter :",
+                    "Jean Exemple",
+                    f"j{i}@iom.int",
+                ]
+            )
+        )
+    run_import(tmp_path)
+    assert set(Release.objects.values_list("title", flat=True)) == {"Titre numéro 0", "Titre numéro 1"}
+    assert NavigationLine.objects.filter(learned=True).count() == len(menu)
+    # A later page of that site, imported alone, is still stripped.
+    single = tmp_path / "later" / "p2.txt"
+    single.parent.mkdir()
+    single.write_text("\n".join([*menu, "Titre plus tard", "Un texte."]))
+    run_import(single)
+    assert Release.objects.filter(title="Titre plus tard").exists()
+
+
+def test_html_page_keeps_the_article_and_uses_the_canonical_url(tmp_path):
+    html = """<!doctype html><html><head><title>Un titre HTML | OIM</title>
+    <link rel="canonical" href="https://www.example.org/fr/news/un-titre">
+    <meta property="article:published_time" content="2019-05-14T10:00:00Z"></head>
+    <body><header><nav><a href="/">Accueil</a><a href="/qui">Qui sommes nous</a></nav></header>
+    <div class="breadcrumb">Accueil › Actualités</div>
+    <article><h1>Un titre HTML</h1>
+    <p>Dakar – L'OIM a ouvert un centre d'accueil pour les <b>migrants</b> de retour.</p>
+    <p>Le centre accueille 200 personnes.</p>
+    <p>Pour plus d'informations, veuillez contacter :</p>
+    <p>Marie Modèle<br>OIM Dakar<br>Tél. +221 33 869 62 00<br>
+    Email : <a href="mailto:mmodele@iom.int">mmodele@iom.int</a></p>
+    </article><footer>© OIM</footer></body></html>"""
+    (tmp_path / "page.html").write_text(html)
+    run_import(tmp_path)
+    release = Release.objects.get()
+    assert release.source == "https://www.example.org/fr/news/un-titre"
+    assert release.title == "Un titre HTML"
+    assert str(release.published) == "2019-05-14"
+    assert release.dateline == "Dakar" and release.country == "SN"
+    assert release.body.startswith("L'OIM a ouvert un centre d'accueil pour les migrants de retour.")
+    assert "Accueil" not in release.body and "©" not in release.body
+    link = release.contact_links.get()
+    assert (link.person.email, link.office.name, link.phones) == (
+        "mmodele@iom.int",
+        "OIM Dakar",
+        ["+221338696200"],
+    )

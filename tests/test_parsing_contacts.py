@@ -1,0 +1,92 @@
+"""The contact block: opening phrases, people, offices, phones, e-mails."""
+
+import pytest
+
+from releases.parsing.contacts import (
+    find_contact_block,
+    normalise_office,
+    parse_contact_lines,
+    parse_phones,
+)
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Pour plus d’informations, veuillez contacter :"],
+        ["Pour plus d'informations, prière de contacter"],
+        ["Pour plus d’informations et pour obtenir une copie de", "l’étude, veuillez contacter :"],
+        ["Pour de plus amples informations, veuillez contacter"],
+        ["For more information, please contact:"],
+    ],
+)
+def test_contact_block_openings(lines):
+    page = ["Titre", "Une phrase du texte.", *lines, "Jean Exemple", "jexemple@iom.int"]
+    assert find_contact_block(page) == (2, 2 + len(lines))
+
+
+def test_text_without_a_contact_block():
+    assert find_contact_block(["Titre", "Pour plus d'informations sur le programme, voir le site."]) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        ("Téléphone : +54 1 14 815 51 94", ["+541148155194"]),
+        ("Tél : +506 22 12 53 08", ["+50622125308"]),
+        ("Tél. +39 06 44 186 207", ["+390644186207"]),
+        ("Tél. +511 221 7698/221-7209", ["+5112217698", "+5112217209"]),
+        ("Tél. + 593 2 225 3948", ["+59322253948"]),
+        ("Tél. +502 2333 6052, Ext. 125", ["+50223336052;ext=125"]),
+        ("Tél. : +502.23.62.83.67", ["+50223628367"]),
+        ("Mobile : +41 79 123 45 67", ["+41791234567"]),
+        ("Tel: 0041 22 717 91 11", ["+41227179111"]),
+        ("Tél. : pas de numéro", []),
+    ],
+)
+def test_phones_in_any_shape_become_e164(text, numbers):
+    assert parse_phones(text)[0] == numbers
+
+
+@pytest.mark.parametrize(
+    ("line", "office"),
+    [
+        ("OIM Rome", "OIM Rome"),
+        ("l’OIM Costa Rica", "OIM Costa Rica"),
+        ("IOM Geneva", "IOM Geneva"),
+        ("Bureau de l'OIM à Genève", "OIM Genève"),
+        ("Jean Exemple", None),
+    ],
+)
+def test_office_lines(line, office):
+    assert normalise_office(line) == office
+
+
+def test_people_separated_by_ou_with_broken_html_emails():
+    people = parse_contact_lines(
+        [
+            "Jean Exemple",
+            "OIM Dakar",
+            "Tél. +221 33 869 62 00",
+            "Email :",
+            '"mailto:jexemple@iom.int">jexemple@iom.int',
+            "ou",
+            "Marie Modèle",
+            'href="mailto:mmodele@iom.int" target="_blank" title=',
+            '"">mmodele@iom.int',
+        ]
+    )
+    assert [(p.name, p.office, p.email, p.phones) for p in people] == [
+        ("Jean Exemple", "OIM Dakar", "jexemple@iom.int", ["+221338696200"]),
+        ("Marie Modèle", None, "mmodele@iom.int", []),
+    ]
+
+
+def test_trailing_punctuation_is_not_part_of_an_email():
+    people = parse_contact_lines(["Jean Exemple", "Courriel : jexemple@iom.int."])
+    assert people[0].email == "jexemple@iom.int"
+
+
+def test_a_new_name_after_an_email_starts_a_new_person():
+    people = parse_contact_lines(["Jean Exemple", "jexemple@iom.int", "Marie Modèle", "mmodele@iom.int"])
+    assert [p.name for p in people] == ["Jean Exemple", "Marie Modèle"]
