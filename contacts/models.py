@@ -58,5 +58,11 @@ class ContactPerson(CorrectableModel):
     def __str__(self) -> str:
         return self.name
 
+    def save(self, *args, **kwargs):
+        # One person per address, whatever its case.
+        if self.email:
+            self.email = self.email.strip().lower()
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         return reverse("portal:person", args=[self.slug])

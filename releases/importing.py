@@ -5,16 +5,20 @@ page after page, so memory does not grow with the number of pages.
 """
 
 import logging
+import multiprocessing
+import os
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import transaction
 
-from .loading import CREATED, UNCHANGED, UPDATED, known_navigation, load_release, remember_navigation
+from .loading import CREATED, UNCHANGED, UPDATED, Loader, known_navigation, remember_navigation
 from .parsing import NotARelease, PageError, learn_navigation, navigation_key, parse_page, read_lines
 from .parsing.navigation import SAMPLE_PAGES
+from .parsing.places import warm_up
 
 logger = logging.getLogger(__name__)
 
@@ -79,6 +83,75 @@ def _read(path: Path):
     return read_lines(data, path.name)
 
 
+# ---------------------------------------------------------------- parsing, in parallel
+# Parsing is pure Python and takes about as long as loading: worker processes
+# parse the next window of pages while this process loads the current one.
+PARALLEL_MIN_FILES = 200
+WINDOW = 256
+_navigation: frozenset[str] = frozenset()
+
+
+def _set_navigation(navigation: frozenset[str]) -> None:
+    global _navigation
+    _navigation = navigation
+
+
+def _parse_file(task: tuple[Path, str]) -> tuple[str, str, object]:
+    """(name, "parsed" | "skipped" | "failed", release or reason); never raises."""
+    path, name = task
+    try:
+        return name, "parsed", parse_page(_read(path), path.name, _navigation)
+    except NotARelease as exc:
+        return name, "skipped", str(exc)
+    except PageError as exc:
+        return name, "failed", str(exc)
+    except Exception as exc:
+        logger.exception("unexpected error parsing %s", name)
+        return name, "failed", f"internal error: {type(exc).__name__}: {exc}"
+
+
+@contextmanager
+def parsed_pages(files: list[tuple[Path, str]], navigation: frozenset[str]) -> Iterator[Iterator[tuple]]:
+    workers = min(4, (os.cpu_count() or 1) - 1)
+    _set_navigation(navigation)
+    if workers < 1 or len(files) < PARALLEL_MIN_FILES:
+        yield map(_parse_file, files)
+        return
+    warm_up()  # the gazetteer is loaded once, then shared with the forked workers
+    with multiprocessing.get_context("fork").Pool(workers, _set_navigation, (navigation,)) as pool:
+
+        def windows() -> Iterator[tuple]:
+            chunks = [files[i : i + WINDOW] for i in range(0, len(files), WINDOW)]
+            pending = pool.map_async(_parse_file, chunks[0], chunksize=16)
+            for k in range(len(chunks)):
+                results = pending.get()
+                if k + 1 < len(chunks):
+                    pending = pool.map_async(_parse_file, chunks[k + 1], chunksize=16)
+                yield from results
+
+        yield windows()
+
+
+# ---------------------------------------------------------------- the batch
+def learn_batch_navigation(files: list[tuple[Path, str]]) -> tuple[frozenset[str], dict[str, str]]:
+    """Known navigation plus what a sample of the batch teaches: (keys, new lines by key)."""
+    sample = []
+    for path, _name in files[:SAMPLE_PAGES]:
+        try:
+            sample.append(_read(path).lines)
+        except (PageError, NotARelease):
+            continue
+    known = known_navigation()
+    learned_keys = learn_navigation(sample, known)
+    learned_text: dict[str, str] = {}
+    for lines in sample:
+        for line in lines:
+            key = navigation_key(line)
+            if key in learned_keys:
+                learned_text.setdefault(key, line)
+    return known | learned_keys, learned_text
+
+
 def run_import(
     files: list[tuple[Path, str]],
     dry_run: bool = False,
@@ -86,33 +159,19 @@ def run_import(
 ) -> ImportReport:
     report = ImportReport()
     started = time.monotonic()
-
-    # 1. Learn the navigation that the batch's pages share (from a bounded sample).
-    sample: dict[Path, object] = {}
-    for path, _name in files[:SAMPLE_PAGES]:
-        try:
-            sample[path] = _read(path)
-        except (PageError, NotARelease):
-            continue
-    navigation = set(known_navigation())
-    learned_keys = learn_navigation([page.lines for page in sample.values()], navigation)
-    learned_text = {}
-    for page in sample.values():
-        for line in page.lines:
-            key = navigation_key(line)
-            if key in learned_keys:
-                learned_text.setdefault(key, line)
-    navigation |= learned_keys
-    navigation = frozenset(navigation)
-
-    # 2. Parse and load page by page; a dry run rolls everything back at the end.
-    with transaction.atomic():
-        if learned_text and not dry_run:
+    navigation, learned_text = learn_batch_navigation(files)
+    loader = Loader()
+    # One transaction per page; a dry run wraps them all in one more that it rolls back.
+    with parsed_pages(files, navigation) as pages, transaction.atomic() if dry_run else nullcontext():
+        if learned_text:
             report.navigation_lines_learned = remember_navigation(learned_text)
-        elif learned_text:
-            report.navigation_lines_learned = len(learned_text)
-        for index, (path, name) in enumerate(files, start=1):
-            _import_one(path, name, sample.pop(path, None), navigation, report)
+        for index, (name, kind, payload) in enumerate(pages, start=1):
+            if kind == "parsed":
+                _load_one(name, payload, loader, report)
+            elif kind == "skipped":
+                report.skipped.append({"path": name, "reason": payload})
+            else:
+                report.failed.append({"path": name, "error": payload})
             if progress:
                 progress(index, len(files))
         if dry_run:
@@ -121,21 +180,12 @@ def run_import(
     return report
 
 
-def _import_one(path: Path, name: str, page, navigation: frozenset[str], report: ImportReport) -> None:
+def _load_one(name: str, parsed, loader: Loader, report: ImportReport) -> None:
     try:
-        if page is None:
-            page = _read(path)
-        parsed = parse_page(page, path.name, navigation)
-        outcome = load_release(parsed)
-    except NotARelease as exc:
-        report.skipped.append({"path": name, "reason": str(exc)})
-        return
-    except PageError as exc:
-        report.failed.append({"path": name, "error": str(exc)})
-        return
+        outcome = loader.load(parsed)
     except Exception as exc:
-        logger.exception("unexpected error importing %s", name)
-        report.failed.append({"path": name, "error": f"internal error: {type(exc).__name__}: {exc}"})
+        logger.exception("unexpected error loading %s", name)
+        report.failed.append({"path": name, "error": f"could not be stored: {type(exc).__name__}: {exc}"})
         return
     if outcome.status == CREATED:
         report.created += 1

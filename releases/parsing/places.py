@@ -99,3 +99,9 @@ def place_country(place: str, prefer: tuple[str, ...] = ()) -> str | None:
         if code in candidates:
             return code
     return candidates[0] if candidates else None
+
+
+def warm_up() -> None:
+    """Load the country names and the gazetteer now (before forking workers)."""
+    _country_names()
+    _cities()

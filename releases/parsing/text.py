@@ -2,6 +2,7 @@
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from .errors import NotARelease, PageError
 
@@ -35,10 +36,13 @@ def decode(data: bytes) -> str:
     return _checked_text(text)
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+
+
 def _checked_text(text: str) -> str:
     sample = text[:8192]
     if sample:
-        control = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f")
+        control = len(_CONTROL.findall(sample))
         if control / len(sample) > 0.02 or "\x00" in sample:
             raise PageError("not a text file (binary content)")
     if not text.strip():
@@ -60,11 +64,15 @@ def split_lines(text: str) -> list[str]:
     return [clean_line(line) for line in re.split(r"\r\n|\r|\n|\f|\u2028|\u2029", text)]
 
 
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+
+
+@lru_cache(maxsize=16384)
 def fold(text: str) -> str:
     """A comparison key: no accents, no case, one kind of apostrophe, single spaces."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = text.replace("’", "'").replace("‘", "'").replace("`", "'")
+    if not text.isascii():
+        text = _COMBINING.sub("", unicodedata.normalize("NFKD", text)).translate(_APOSTROPHES)
     return _SPACES.sub(" ", text).strip().casefold()
 
 

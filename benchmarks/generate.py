@@ -1,0 +1,223 @@
+"""Realistic synthetic release pages, deterministic for a seed.
+
+Same shapes as the sample pages: the IOM French navigation, a title,
+hard-wrapped (or one-line) paragraphs, sometimes a dateline, a quote with a
+role, a named project, and a contact block in its variants (opening phrases,
+people separated by "ou", phones in several shapes, broken HTML e-mails).
+
+    python benchmarks/generate.py OUT_DIR --count 1000 [--seed 1]
+"""
+
+import argparse
+import random
+import textwrap
+from pathlib import Path
+
+NAVIGATION = (
+    Path(__file__).resolve().parent.parent / "releases" / "parsing" / "iom_navigation_fr.txt"
+).read_text(encoding="utf-8")
+
+# (office place, country name for datelines, phone country code, phone digits)
+OFFICES = [
+    ("Genève", "Suisse", "41", 9),
+    ("Dakar", "Sénégal", "221", 9),
+    ("Nairobi", "Kenya", "254", 9),
+    ("Bangkok", "Thaïlande", "66", 8),
+    ("Rome", "Italie", "39", 10),
+    ("Lima", "Pérou", "51", 8),
+    ("Quito", "Équateur", "593", 8),
+    ("Guatemala", "Guatemala", "502", 8),
+    ("Costa Rica", "Costa Rica", "506", 8),
+    ("Buenos Aires", "Argentine", "54", 10),
+    ("Tunis", "Tunisie", "216", 8),
+    ("Kaboul", "Afghanistan", "93", 9),
+    ("Manille", "Philippines", "63", 9),
+    ("Le Caire", "Égypte", "20", 9),
+    ("Bogota", "Colombie", "57", 10),
+]
+FIRST = [
+    "Marie",
+    "Jean",
+    "Aïcha",
+    "Pablo",
+    "Nadia",
+    "Omar",
+    "Lucía",
+    "Kofi",
+    "Anna",
+    "Yusuf",
+    "Inès",
+    "Tomás",
+    "Fatou",
+    "Hugo",
+    "Amina",
+    "Diego",
+    "Léa",
+    "Samuel",
+    "Mariam",
+    "Pierre",
+]
+LAST = [
+    "Diallo",
+    "Martin",
+    "Okafor",
+    "García",
+    "Haddad",
+    "Nguyen",
+    "Rossi",
+    "Silva",
+    "Kamara",
+    "Dubois",
+    "Mensah",
+    "Fernández",
+    "Traoré",
+    "Moreau",
+    "Bakr",
+    "Costa",
+    "Lefèvre",
+    "Ndiaye",
+    "Romero",
+    "Petit",
+]
+SUBJECTS = [
+    "L’OIM",
+    "Le gouvernement",
+    "Les autorités locales",
+    "Le bureau de l’OIM",
+    "Les partenaires",
+    "Une équipe mobile",
+    "Le ministère de l’Intérieur",
+    "Les communautés d’accueil",
+]
+VERBS = ["a lancé", "soutient", "renforce", "a présenté", "finance", "accompagne", "a évalué", "organise"]
+OBJECTS = [
+    "un programme d’aide aux migrants de retour",
+    "des formations professionnelles pour les jeunes",
+    "la protection des victimes de traite",
+    "un centre d’accueil pour les personnes déplacées",
+    "des micro-crédits pour les familles de migrants",
+    "la réintégration des migrants expulsés",
+    "une campagne d’information sur la migration irrégulière",
+    "la collecte de données migratoires",
+    "l’accès aux soins de santé des migrants",
+    "la gestion des frontières",
+]
+TAILS = [
+    "dans les régions frontalières",
+    "en coopération avec les ONG locales",
+    "depuis le début de l’année",
+    "avec le soutien de donateurs internationaux",
+    "au bénéfice de plus de 3 000 personnes",
+    "dans le cadre d’un accord de coopération",
+    "pour la troisième année consécutive",
+]
+ROLES = [
+    "chef de mission de l’OIM",
+    "Représentante régionale de l’OIM",
+    "coordinatrice du programme de l’OIM",
+    "directeur des opérations de l’OIM",
+]
+PROJECT_WORDS = ["Avenir", "Horizon", "Solidarité", "Retour", "Dignité", "Espoir", "Pont", "Racines", "Cap"]
+OPENINGS = [
+    "Pour plus d’informations, veuillez contacter :",
+    "Pour plus d'informations, prière de contacter",
+    "Pour plus d’informations et pour obtenir une copie de\nl’étude, veuillez contacter :",
+    "Pour plus d'informations, veuillez contacter:",
+]
+SYLLABLES = ["ka", "lo", "mi", "zu", "ren", "tal", "bo", "vi", "sha", "gor", "nek", "pli", "dru", "fa"]
+
+
+def rare_word(rng: random.Random) -> str:
+    """A made-up word: each appears in a handful of pages, for 'rare word' searches."""
+    return "".join(rng.choice(SYLLABLES) for _ in range(4))
+
+
+def _phone(rng: random.Random, code: str, digits: int) -> str:
+    number = "".join(str(rng.randint(0, 9)) for _ in range(digits))
+    number = str(rng.randint(2, 9)) + number[1:]
+    shape = rng.randrange(4)
+    if shape == 0:
+        return f"+{code} {number[:2]} {number[2:5]} {number[5:]}"
+    if shape == 1:
+        return f"+{code}.{'.'.join(number[i : i + 2] for i in range(0, len(number), 2))}"
+    if shape == 2:
+        return f"+ {code} {number[:1]} {number[1:4]} {number[4:]}, Ext. {rng.randint(100, 299)}"
+    return f"+{code} {number[:4]} {number[4:]}/{number[-4:-2]}-{rng.randint(10, 99)}"
+
+
+def _contact(rng: random.Random, office: tuple, with_office: bool) -> list[str]:
+    place, _country, code, digits = office
+    first, last = rng.choice(FIRST), rng.choice(LAST)
+    email = f"{first[0].lower()}{last.lower()}{rng.randint(1, 400)}@iom.int"
+    email = email.replace("í", "i").replace("á", "a").replace("è", "e").replace("é", "e")
+    lines = [f"{first} {last}"]
+    if with_office:
+        lines.append(rng.choice(["OIM ", "l’OIM "]) + place)
+    lines.append(rng.choice(["Tél. ", "Tél : ", "Téléphone : ", "Mobile : "]) + _phone(rng, code, digits))
+    shape = rng.randrange(3)
+    if shape == 0:
+        lines += ["Email :", f'"mailto:{email}">{email}']
+    elif shape == 1:
+        lines += ["Courrier électronique :", f'href="mailto:{email}" target="_blank" title=', f'"">{email}']
+    else:
+        lines.append(f"Courriel : {email}.")
+    return lines
+
+
+def _sentence(rng: random.Random, words: list[str]) -> str:
+    extra = f" ({rng.choice(words)})" if words and rng.random() < 0.3 else ""
+    return f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {rng.choice(OBJECTS)} {rng.choice(TAILS)}{extra}."
+
+
+def generate_page(index: int, seed: int = 1) -> str:
+    rng = random.Random(seed * 1_000_003 + index)
+    office = rng.choice(OFFICES)
+    words = [rare_word(rng) for _ in range(2)]
+    title = f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {rng.choice(OBJECTS)} ({index})"
+    project = f"{rng.choice(PROJECT_WORDS)} {rng.choice(PROJECT_WORDS)} {index % 500}"
+    paragraphs = [
+        " ".join(_sentence(rng, words) for _ in range(rng.randint(2, 5))) for _ in range(rng.randint(3, 7))
+    ]
+    if rng.random() < 0.4:
+        paragraphs[0] = f"{office[1]} - {paragraphs[0]}"
+    paragraphs.insert(1, f"Le projet, nommé {project}, a été créé pour aider les familles de migrants.")
+    name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+    paragraphs.append(
+        f"« Nous sommes fiers de ce travail », explique {name}, {rng.choice(ROLES)} à {office[0]}."
+    )
+    wrapped = rng.random() < 0.75
+    body = []
+    for paragraph in paragraphs:
+        body.extend(textwrap.wrap(paragraph, width=rng.randint(55, 70)) if wrapped else [paragraph])
+    contacts = _contact(rng, office, with_office=True)
+    if rng.random() < 0.3:
+        other = rng.choice(OFFICES)
+        contacts += ["ou", *_contact(rng, other, with_office=rng.random() < 0.7)]
+    lines = [NAVIGATION.rstrip("\n"), title, *body, *rng.choice(OPENINGS).split("\n"), *contacts]
+    return "\n".join(lines)
+
+
+def write_pages(out: Path, count: int, seed: int = 1) -> list[Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(count):
+        path = out / f"{i:06d}.txt"
+        path.write_text(generate_page(i, seed), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--count", type=int, default=1000)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    write_pages(args.out, args.count, args.seed)
+    print(f"{args.count} pages written to {args.out}")
+
+
+if __name__ == "__main__":
+    main()
