@@ -8,6 +8,12 @@ from django.urls import reverse
 from contacts.models import COUNTRY_CODE_RULE, ContactPerson, CountryOffice
 from iomnews.corrections import CorrectableModel
 
+from .parsing.text import fold
+
+# Marks around matches in search highlights: control characters that no page
+# contains, swapped for <mark> only after the text is escaped.
+MATCH_START, MATCH_END = "\x02", "\x03"
+
 
 class Project(CorrectableModel):
     """A project, programme or fund named in releases."""
@@ -45,6 +51,52 @@ class ReleaseQuerySet(models.QuerySet):
 
     def with_related(self):
         return self.select_related("office")
+
+    def search(self, words: str):
+        """Releases matching all the words; French stemming and no accents on
+        PostgreSQL, accent- and case-blind substrings elsewhere. Annotates
+        `rank` (PostgreSQL) so that results can be sorted by relevance."""
+        words = (words or "").strip()[:200]
+        if not words:
+            return self
+        if self.db_vendor == "postgresql":
+            from django.contrib.postgres.search import SearchQuery, SearchRank
+
+            query = SearchQuery(words, config="iomnews_fr", search_type="websearch")
+            return self.filter(search_vector=query).annotate(
+                rank=SearchRank(models.F("search_vector"), query)
+            )
+        matched = self
+        for word in fold(words).split()[:10]:
+            word = word.strip("\"'+-()")
+            if word:
+                matched = matched.filter(search_text__contains=word)
+        return matched.annotate(rank=models.Value(0.0, output_field=models.FloatField()))
+
+    def highlighted(self, words: str):
+        """Adds `headline`: the passage of the body that matches, marks around the words."""
+        if not words or self.db_vendor != "postgresql":
+            return self
+        from django.contrib.postgres.search import SearchHeadline, SearchQuery
+
+        query = SearchQuery(words.strip()[:200], config="iomnews_fr", search_type="websearch")
+        return self.annotate(
+            headline=SearchHeadline(
+                "body",
+                query,
+                config="iomnews_fr",
+                start_sel=MATCH_START,
+                stop_sel=MATCH_END,
+                max_words=35,
+                min_words=15,
+            )
+        )
+
+    @property
+    def db_vendor(self) -> str:
+        from django.db import connections
+
+        return connections[self.db].vendor
 
 
 UNDATED = date(1, 1, 1)
@@ -95,6 +147,8 @@ class Release(CorrectableModel):
     updated_at = models.DateTimeField("mis à jour le", auto_now=True)
     # Filled by a PostgreSQL trigger (migration 0002); unused on SQLite.
     search_vector = SearchVectorField(null=True, editable=False)
+    # The words without accents or case, for search on SQLite.
+    search_text = models.TextField(blank=True, editable=False)
 
     objects = ReleaseQuerySet.as_manager()
 
@@ -117,6 +171,12 @@ class Release(CorrectableModel):
 
     def get_absolute_url(self) -> str:
         return reverse("portal:release", args=[self.slug])
+
+    def save(self, *args, **kwargs):
+        self.search_text = fold(" ".join([self.title, self.dateline, self.body]))
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
+        super().save(*args, **kwargs)
 
     @property
     def paragraphs(self) -> list[str]:

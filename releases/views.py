@@ -1,9 +1,147 @@
-from django.http import HttpResponse
+"""The staff's pages: thin views over the query vocabulary of the models."""
+
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, Q
+from django.http import StreamingHttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from contacts.models import ContactPerson, CountryOffice
+
+from .exporting import CSV_COLUMNS, csv_row, iter_records
+from .facets import active_filters, release_facets
+from .filters import ReleaseFilter
+from .models import Project, Release, ReleaseContact
+
+PAGE_SIZE = 20
 
 
-def _todo(request, slug=None):
-    return HttpResponse("")
+def filtered_releases(request) -> ReleaseFilter:
+    return ReleaseFilter(request.GET or None, queryset=Release.objects.with_related())
 
 
-release_list = release_detail = office_list = office_detail = _todo
-project_list = project_detail = person_list = person_detail = _todo
+def release_list(request):
+    releases = filtered_releases(request)
+    words = releases.form.cleaned_data.get("q") if releases.form.is_valid() else ""
+    page = Paginator(releases.qs.highlighted(words), PAGE_SIZE).get_page(request.GET.get("page"))
+    facets = release_facets(releases.qs)
+    context = {
+        "filter": releases,
+        "page": page,
+        "facets": facets,
+        "chips": active_filters(request.GET, facets),
+        "words": words,
+        "query": request.GET.urlencode(),
+        # The search form keeps the facet filters in use.
+        "kept_filters": [
+            (k, request.GET[k])
+            for k in ("country", "office", "project", "contact", "year")
+            if request.GET.get(k)
+        ],
+    }
+    return render(request, "releases/release_list.html", context)
+
+
+def release_detail(request, slug):
+    release = get_object_or_404(
+        Release.objects.with_related().prefetch_related(
+            "projects",
+            "quoted_people",
+            Prefetch("contact_links", queryset=ReleaseContact.objects.select_related("person", "office")),
+        ),
+        slug=slug,
+    )
+    people = [link.person_id for link in release.contact_links.all()]
+    related = (
+        Release.objects.with_related()
+        .filter(
+            Q(projects__in=[p.pk for p in release.projects.all()])
+            | Q(contact_links__person__in=people)
+            | (Q(office=release.office_id) if release.office_id else Q(pk__in=[]))
+        )
+        .exclude(pk=release.pk)
+        .distinct()
+        .newest_first()[:5]
+    )
+    return render(request, "releases/release_detail.html", {"release": release, "related": related})
+
+
+def _entity_page(request, template, entity, releases, **extra):
+    page = Paginator(releases.with_related().newest_first(), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, template, {"entity": entity, "page": page, **extra})
+
+
+def office_detail(request, slug):
+    office = get_object_or_404(CountryOffice, slug=slug)
+    people = office.people.order_by("name")
+    return _entity_page(request, "releases/office_detail.html", office, office.releases.all(), people=people)
+
+
+def project_detail(request, slug):
+    project = get_object_or_404(Project, slug=slug)
+    return _entity_page(request, "releases/project_detail.html", project, project.releases.all())
+
+
+def person_detail(request, slug):
+    person = get_object_or_404(ContactPerson.objects.select_related("office"), slug=slug)
+    releases = Release.objects.filter(contact_links__person=person)
+    return _entity_page(request, "releases/person_detail.html", person, releases)
+
+
+def _index(request, template, entities):
+    page = Paginator(entities, 50).get_page(request.GET.get("page"))
+    return render(request, template, {"page": page})
+
+
+def office_list(request):
+    offices = CountryOffice.objects.annotate(release_count=Count("releases")).order_by("name")
+    return _index(request, "releases/office_list.html", offices)
+
+
+def project_list(request):
+    projects = Project.objects.annotate(release_count=Count("releases")).order_by("name")
+    return _index(request, "releases/project_list.html", projects)
+
+
+def person_list(request):
+    people = (
+        ContactPerson.objects.select_related("office")
+        .annotate(release_count=Count("release_links"))
+        .order_by("name")
+    )
+    return _index(request, "releases/person_list.html", people)
+
+
+# ---------------------------------------------------------------- downloads
+class _Echo:
+    def write(self, value):
+        return value
+
+
+def export_csv(request):
+    import csv
+
+    writer = csv.writer(_Echo())
+    records = iter_records(filtered_releases(request).qs)
+    rows = (writer.writerow(row) for row in _with_header(CSV_COLUMNS, (csv_row(r) for r in records)))
+    response = StreamingHttpResponse(rows, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="communiques.csv"'
+    return response
+
+
+def _with_header(header, rows):
+    yield header
+    yield from rows
+
+
+def export_json(request):
+    import json
+
+    def chunks():
+        yield "["
+        for i, record in enumerate(iter_records(filtered_releases(request).qs)):
+            yield ("," if i else "") + "\n" + json.dumps(record, ensure_ascii=False)
+        yield "\n]\n"
+
+    response = StreamingHttpResponse(chunks(), content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="communiques.json"'
+    return response

@@ -1,0 +1,74 @@
+"""Facet counts: for each filter, its options with the number of releases in
+the current result set (options with none are left out)."""
+
+from django.db.models import Count, QuerySet
+from django.db.models.functions import ExtractYear
+
+from .places import country_label
+
+FACET_SIZE = 12
+
+
+def _rows(releases: QuerySet, key: str, label: str | None = None, limit: int = FACET_SIZE) -> list[dict]:
+    fields = [key] if label is None else [key, label]
+    rows = (
+        releases.order_by()
+        .exclude(**{f"{key}__isnull": True})
+        .values(*fields)
+        .annotate(count=Count("pk", distinct=True))
+        .order_by("-count", key)[:limit]
+    )
+    return [
+        {"value": row[key], "label": row[label] if label else row[key], "count": row["count"]} for row in rows
+    ]
+
+
+def release_facets(releases: QuerySet) -> dict[str, list[dict]]:
+    countries = [
+        {**row, "label": country_label(row["value"])}
+        for row in _rows(releases.exclude(country=""), "country")
+    ]
+    years = (
+        releases.order_by()
+        .exclude(published__isnull=True)
+        .annotate(year=ExtractYear("published"))
+        .values("year")
+        .annotate(count=Count("pk"))
+        .order_by("-year")[:FACET_SIZE]
+    )
+    return {
+        "country": countries,
+        "office": _rows(releases, "office__slug", "office__name"),
+        "project": _rows(releases, "projects__slug", "projects__name"),
+        "contact": _rows(releases, "contact_links__person__slug", "contact_links__person__name"),
+        "year": [{"value": str(y["year"]), "label": str(y["year"]), "count": y["count"]} for y in years],
+    }
+
+
+CHIP_LABELS = {
+    "q": "Mots",
+    "country": "Pays",
+    "office": "Bureau",
+    "project": "Projet",
+    "contact": "Contact",
+    "year": "Année",
+    "has_contacts": "Avec contacts",
+}
+
+
+def active_filters(params, facets: dict[str, list[dict]]) -> list[dict]:
+    """The filters in use, each with a link that removes it (the others stay)."""
+    from .templatetags.portal import query_string
+
+    chips = []
+    for key, title in CHIP_LABELS.items():
+        value = params.get(key, "").strip()
+        if not value:
+            continue
+        label = next((o["label"] for o in facets.get(key, []) if str(o["value"]) == value), None)
+        if key == "country":
+            label = country_label(value.upper())
+        if key == "has_contacts":
+            label = "oui" if value.lower() in ("true", "1", "oui") else "non"
+        chips.append({"label": f"{title} : {label or value}", "remove_url": query_string(params, key, None)})
+    return chips

@@ -1,0 +1,56 @@
+import django_filters
+from django import forms
+from django.db.models import Exists, OuterRef
+
+from .models import Release, ReleaseContact
+
+
+class ReleaseFilter(django_filters.FilterSet):
+    """The list's GET parameters (q, country, office, project, contact, year, has_contacts, sort)."""
+
+    q = django_filters.CharFilter(method="filter_words", label="Mots", max_length=200)
+    country = django_filters.CharFilter(method="filter_country", label="Pays (code ISO)", max_length=2)
+    office = django_filters.CharFilter(field_name="office__slug", label="Bureau", max_length=220)
+    project = django_filters.CharFilter(field_name="projects__slug", label="Projet", max_length=220)
+    contact = django_filters.CharFilter(
+        field_name="contact_links__person__slug", label="Contact", max_length=220
+    )
+    year = django_filters.NumberFilter(
+        field_name="published__year", label="Année", min_value=1900, max_value=2100
+    )
+    has_contacts = django_filters.BooleanFilter(
+        method="filter_has_contacts",
+        label="Avec contacts",
+        widget=forms.Select(choices=[("", "Peu importe"), ("true", "Oui"), ("false", "Non")]),
+    )
+    sort = django_filters.ChoiceFilter(
+        method="sort_by",
+        label="Trier par",
+        choices=[("date", "date"), ("relevance", "pertinence")],
+        empty_label=None,
+    )
+
+    class Meta:
+        model = Release
+        fields: list[str] = []
+
+    def filter_words(self, queryset, name, value):
+        return queryset.search(value)
+
+    def filter_country(self, queryset, name, value):
+        return queryset.for_country(value)
+
+    def filter_has_contacts(self, queryset, name, value):
+        has_contact = Exists(ReleaseContact.objects.filter(release=OuterRef("pk")))
+        return queryset.filter(has_contact) if value else queryset.exclude(has_contact)
+
+    def sort_by(self, queryset, name, value):
+        return queryset  # applied in `qs`, after every filter
+
+    @property
+    def qs(self):
+        releases = super().qs
+        words = self.form.cleaned_data.get("q") if self.is_bound and self.form.is_valid() else None
+        if words and self.form.cleaned_data.get("sort") == "relevance" and releases.db_vendor == "postgresql":
+            return releases.order_by("-rank", "-sort_date", "-id")
+        return releases.newest_first()

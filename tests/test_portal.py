@@ -1,0 +1,223 @@
+"""The staff's pages, end to end: import the sample pages, request pages, read what a person sees."""
+
+import csv
+import io
+import json
+
+import pytest
+from django.urls import reverse
+
+from contacts.models import ContactPerson, CountryOffice
+from releases.models import Project, Release
+
+from .conftest import FIXTURES, run_import
+
+pytestmark = pytest.mark.django_db
+
+GT_TITLE = "L'OIM fournit un soutien financier"
+AR_TITLE = "Nouveaux projets de micro-crédits"
+
+
+@pytest.fixture
+def samples(db):
+    run_import(FIXTURES)
+
+
+def text(response):
+    return response.content.decode()
+
+
+def test_list_shows_every_release_with_its_office_and_facets(client, samples):
+    page = text(client.get("/"))
+    assert "5 communiqués" in page
+    assert AR_TITLE in page and "OIM Buenos Aires" in page
+    assert "Guatemala" in page and "(2)" in page  # the country facet counts two releases
+    assert '<link rel="canonical"' in page and '<html lang="fr">' in page
+
+
+@pytest.mark.parametrize(
+    ("query", "shown", "hidden"),
+    [
+        ("country=GT", [GT_TITLE], [AR_TITLE]),
+        ("country=gt", [GT_TITLE], [AR_TITLE]),
+        ("office=oim-buenos-aires", [AR_TITLE], [GT_TITLE]),
+        ("project=midla", ["Faire participer les migrants"], [AR_TITLE]),
+        ("contact=sonia-pellecer", [GT_TITLE, "L’aide aux migrants irréguliers"], [AR_TITLE]),
+        ("country=GT&contact=karla-villamar", [GT_TITLE], ["L’aide aux migrants irréguliers"]),
+        ("has_contacts=true", [AR_TITLE], []),
+        ("country=ZZ", ["Aucun communiqué"], [AR_TITLE]),
+        ("q=cartoneros", [AR_TITLE], [GT_TITLE]),
+        ("q=CARTONEROS", [AR_TITLE], [GT_TITLE]),
+        ("q=reintegration", ["Un documentaire retrace"], [GT_TITLE]),
+        ("q=mot-introuvable-xyz", ["Aucun communiqué"], [AR_TITLE]),
+    ],
+)
+def test_filters_and_search(client, samples, query, shown, hidden):
+    page = text(client.get(f"/?{query}"))
+    for fragment in shown:
+        assert fragment.replace("'", "&#x27;") in page or fragment in page
+    for fragment in hidden:
+        assert fragment not in page
+
+
+def test_active_filters_are_removable_chips_that_keep_the_others(client, samples):
+    page = text(client.get("/?country=GT&contact=sonia-pellecer"))
+    assert "Pays : Guatemala" in page
+    assert 'href="?contact=sonia-pellecer"' in page  # removing the country keeps the contact
+
+
+def test_pagination_keeps_the_filters(client, db):
+    office = CountryOffice.objects.create(name="OIM Test", slug="oim-test", country="SN")
+    for i in range(25):
+        Release.objects.create(
+            title=f"Communiqué {i}",
+            slug=f"c-{i}",
+            source=f"{i}.txt",
+            fingerprint=str(i),
+            country="SN",
+            office=office,
+        )
+    page = text(client.get("/?country=SN"))
+    assert "Page 1 sur 2" in page
+    assert 'href="?country=SN&amp;page=2"' in page
+    assert "Communiqué 4" in text(client.get("/?country=SN&page=2"))
+
+
+def test_release_page_shows_contacts_projects_quotes_and_links(client, samples):
+    release = Release.objects.get(source="002_86671072dc2623bc.txt")
+    page = text(client.get(release.get_absolute_url()))
+    assert "<h1>Faire participer" in page
+    assert 'href="mailto:jcasapia@iom.int"' in page
+    assert 'href="tel:+5112217698"' in page
+    assert reverse("portal:person", args=["juan-pablo-casapia"]) in page
+    assert "Migration pour le Développement en Amérique Latine (MIDLA)" in page
+    assert "Tana Anglana, chef de projet" in page
+
+
+def test_urls_in_the_body_are_links(client, samples):
+    release = Release.objects.get(dateline="Costa Rica")
+    page = text(client.get(release.get_absolute_url()))
+    assert '<a href="https://vimeo.com/63333086"' in page
+    assert "Costa Rica" in page
+
+
+def test_related_releases_share_a_contact_or_office(client, samples):
+    release = Release.objects.get(source="003_c5f081d114bf6c23.txt")
+    page = text(client.get(release.get_absolute_url()))
+    assert "Communiqués liés" in page and "L’aide aux migrants irréguliers" in page
+
+
+def test_entity_pages_and_indexes(client, samples):
+    person = ContactPerson.objects.get(email="spellecer@iom.int")
+    page = text(client.get(person.get_absolute_url()))
+    assert "2 communiqués" in page and "OIM Guatemala" in page
+    office = CountryOffice.objects.get(name="OIM Guatemala")
+    page = text(client.get(office.get_absolute_url()))
+    assert "Karla Villamar" in page and "2 communiqués" in page
+    project = Project.objects.get(acronym="MIDLA")
+    assert "Faire participer" in text(client.get(project.get_absolute_url()))
+    for index, entry in (
+        ("/offices/", "OIM Rome"),
+        ("/projects/", "Fonds 1035"),
+        ("/people/", "Carolina Urcuyo"),
+    ):
+        assert entry in text(client.get(index))
+
+
+def test_scraped_text_is_escaped_never_rendered_as_html(client, db):
+    Release.objects.create(
+        title="<script>alert(1)</script> titre",
+        slug="xss",
+        source="x.txt",
+        fingerprint="x",
+        body='Texte <img src=x onerror="alert(2)"> et javascript:alert(3)',
+    )
+    page = text(client.get("/releases/xss/"))
+    assert "<script>alert(1)" not in page and "&lt;script&gt;" in page
+    assert "<img" not in page
+    assert 'href="javascript:' not in page
+
+
+def test_unknown_pages_are_french_404s(client, db):
+    response = client.get("/releases/inexistant/")
+    assert response.status_code == 404
+    assert "Page introuvable" in text(response)
+
+
+def test_bad_filter_values_give_a_normal_page(client, samples):
+    for query in (
+        "year=abc",
+        "page=999",
+        "page=x",
+        "sort=nimporte",
+        "has_contacts=peut-etre",
+        "q=" + "a" * 500,
+    ):
+        assert client.get(f"/?{query}").status_code == 200
+
+
+def test_feeds_follow_the_filters(client, samples):
+    rss = text(client.get("/feeds/rss/?country=GT"))
+    assert "<rss" in rss and GT_TITLE.replace("'", "&#x27;") in rss.replace("'", "&#x27;")
+    assert AR_TITLE not in rss
+    atom = text(client.get("/feeds/atom/?office=oim-buenos-aires"))
+    assert "<feed" in atom and AR_TITLE in atom
+
+
+def test_downloads_follow_the_filters(client, samples):
+    data = json.loads(b"".join(client.get("/export.json?country=GT").streaming_content))
+    assert {r["source"] for r in data} == {"003_c5f081d114bf6c23.txt", "004_0c090d2e4fc6ebe0.txt"}
+    assert data[0]["contacts"][0]["office"] == "OIM Guatemala"
+    response = client.get("/export.csv?project=midla")
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert [r["source"] for r in rows] == ["002_86671072dc2623bc.txt"]
+    assert response["Content-Type"].startswith("text/csv")
+
+
+def _many_releases(n=30):
+    office = CountryOffice.objects.create(name="OIM Q", slug="oim-q", country="SN")
+    person = ContactPerson.objects.create(name="P Q", slug="p-q", email="pq@iom.int", office=office)
+    project = Project.objects.create(name="Projet Q", slug="projet-q")
+    for i in range(n):
+        release = Release.objects.create(
+            title=f"R {i}",
+            slug=f"r-{i}",
+            source=f"r{i}.txt",
+            fingerprint=f"r{i}",
+            office=office,
+            country="SN",
+            body="Un texte.",
+        )
+        release.projects.add(project)
+        release.contact_links.create(person=person, office=office, phones=["+221338696200"])
+    return office, person, project
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/?country=SN&q=texte",
+        "/offices/oim-q/",
+        "/people/p-q/",
+        "/projects/projet-q/",
+        "/offices/",
+        "/people/",
+        "/projects/",
+        "/feeds/rss/",
+    ],
+)
+def test_list_pages_run_a_fixed_number_of_queries(client, db, django_assert_max_num_queries, url):
+    _many_releases(30)
+    with django_assert_max_num_queries(12):
+        assert client.get(url).status_code == 200
+
+
+def test_release_page_queries_do_not_grow_with_contacts(client, db, django_assert_max_num_queries):
+    office, _person, _project = _many_releases(3)
+    release = Release.objects.first()
+    for i in range(10):
+        other = ContactPerson.objects.create(name=f"Autre {i}", slug=f"autre-{i}", email=f"a{i}@iom.int")
+        release.contact_links.create(person=other, office=office, position=i + 1)
+    with django_assert_max_num_queries(8):
+        assert client.get(release.get_absolute_url()).status_code == 200

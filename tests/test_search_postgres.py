@@ -1,0 +1,51 @@
+"""French full-text search on PostgreSQL: stems, accents, several words, ranking, highlights."""
+
+import pytest
+
+from releases.models import Release
+
+from .conftest import FIXTURES, run_import
+
+pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
+
+
+@pytest.fixture
+def samples(db):
+    run_import(FIXTURES)
+
+
+def titles(words):
+    return {r.title[:30] for r in Release.objects.search(words)}
+
+
+def test_stemming_finds_other_forms(samples):
+    # "migrant" finds pages that only say "migrants"; "expulsé" finds "expulsés".
+    assert titles("migrant") == titles("migrants")
+    assert "L’aide aux migrants irrégulier" in titles("migrant")
+    assert "L’aide aux migrants irrégulier" in titles("expulsé")
+
+
+def test_accents_are_ignored(samples):
+    assert titles("reintegration") == titles("réintégration")
+    assert titles("reintegration")
+
+
+def test_several_words_must_all_match(samples):
+    assert titles("cartoneros recyclage") == {"Nouveaux projets de micro-créd"}
+    assert titles("cartoneros Guatemala") == set()
+
+
+def test_no_match(samples):
+    assert titles("zzzintrouvable") == set()
+
+
+def test_search_vector_follows_edits(samples):
+    release = Release.objects.get(source="000_f54fc7d57c954cef.txt")
+    release.body = "Un texte entièrement nouveau sur les girafes."
+    release.save()
+    assert titles("girafe") == {"Nouveaux projets de micro-créd"}
+
+
+def test_results_ranked_and_highlighted(client, samples):
+    page = client.get("/?q=cartoneros&sort=relevance").content.decode()
+    assert "<mark>cartoneros</mark>" in page
