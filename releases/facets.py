@@ -9,6 +9,18 @@ from .places import country_label
 FACET_SIZE = 12
 
 
+def query_string(params, key: str, value) -> str:
+    """The query string with one parameter set (or removed when value is empty); page resets."""
+    params = params.copy()
+    params.pop("page", None)
+    if value in (None, ""):
+        params.pop(key, None)
+    else:
+        params[key] = value
+    query = params.urlencode()
+    return f"?{query}" if query else "?"
+
+
 def _rows(releases: QuerySet, key: str, label: str | None = None, limit: int = FACET_SIZE) -> list[dict]:
     fields = [key] if label is None else [key, label]
     rows = (
@@ -58,8 +70,6 @@ CHIP_LABELS = {
 
 def active_filters(params, facets: dict[str, list[dict]]) -> list[dict]:
     """The filters in use, each with a link that removes it (the others stay)."""
-    from .templatetags.portal import query_string
-
     chips = []
     for key, title in CHIP_LABELS.items():
         value = params.get(key, "").strip()

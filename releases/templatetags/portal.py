@@ -2,22 +2,11 @@ from django import template
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from releases.facets import query_string
 from releases.models import MATCH_END, MATCH_START
 from releases.places import country_label
 
 register = template.Library()
-
-
-def query_string(params, key: str, value) -> str:
-    """The query string with one parameter set (or removed when value is empty); page resets."""
-    params = params.copy()
-    params.pop("page", None)
-    if value in (None, ""):
-        params.pop(key, None)
-    else:
-        params[key] = value
-    query = params.urlencode()
-    return f"?{query}" if query else "?"
 
 
 @register.simple_tag(takes_context=True)
