@@ -15,7 +15,7 @@ from pathlib import Path
 
 from django.db import transaction
 
-from .loading import CREATED, UNCHANGED, UPDATED, Loader, known_navigation, remember_navigation
+from .loading import CREATED, UPDATED, Loader, known_navigation, remember_navigation
 from .parsing import NotARelease, PageError, learn_navigation, navigation_key, parse_page, read_lines
 from .parsing.navigation import SAMPLE_PAGES
 from .parsing.places import warm_up
@@ -100,7 +100,9 @@ def _parse_file(task: tuple[Path, str]) -> tuple[str, str, object]:
     """(name, "parsed" | "skipped" | "failed", release or reason); never raises."""
     path, name = task
     try:
-        return name, "parsed", parse_page(_read(path), path.name, _navigation)
+        parsed = parse_page(_read(path), path.name, _navigation)
+        parsed.content_hash()  # computed here, in the worker
+        return name, "parsed", parsed
     except NotARelease as exc:
         return name, "skipped", str(exc)
     except PageError as exc:
@@ -112,15 +114,16 @@ def _parse_file(task: tuple[Path, str]) -> tuple[str, str, object]:
 
 @contextmanager
 def parsed_pages(files: list[tuple[Path, str]], navigation: frozenset[str]) -> Iterator[Iterator[tuple]]:
-    workers = min(4, (os.cpu_count() or 1) - 1)
+    workers = min(4, os.cpu_count() or 1)
     _set_navigation(navigation)
-    if workers < 1 or len(files) < PARALLEL_MIN_FILES:
+    if workers < 2 or len(files) < PARALLEL_MIN_FILES:
         yield map(_parse_file, files)
         return
     warm_up()  # the gazetteer is loaded once, then shared with the forked workers
     with multiprocessing.get_context("fork").Pool(workers, _set_navigation, (navigation,)) as pool:
 
         def windows() -> Iterator[tuple]:
+            # The next window parses while this process loads the current one.
             chunks = [files[i : i + WINDOW] for i in range(0, len(files), WINDOW)]
             pending = pool.map_async(_parse_file, chunks[0], chunksize=16)
             for k in range(len(chunks)):
@@ -165,32 +168,49 @@ def run_import(
     with parsed_pages(files, navigation) as pages, transaction.atomic() if dry_run else nullcontext():
         if learned_text:
             report.navigation_lines_learned = remember_navigation(learned_text)
-        for index, (name, kind, payload) in enumerate(pages, start=1):
-            if kind == "parsed":
-                _load_one(name, payload, loader, report)
-            elif kind == "skipped":
-                report.skipped.append({"path": name, "reason": payload})
-            else:
-                report.failed.append({"path": name, "error": payload})
+        done = 0
+        for window in _windows(pages, WINDOW):
+            parsed = [payload for _name, kind, payload in window if kind == "parsed"]
+            loader.prefetch(parsed)
+            names = {id(payload): name for name, kind, payload in window if kind == "parsed"}
+            for page, outcome in loader.load_window(parsed):
+                _count(names[id(page)], outcome, report)
+            for name, kind, payload in window:
+                if kind == "skipped":
+                    report.skipped.append({"path": name, "reason": payload})
+                elif kind == "failed":
+                    report.failed.append({"path": name, "error": payload})
+            done += len(window)
             if progress:
-                progress(index, len(files))
+                progress(done, len(files))
         if dry_run:
             transaction.set_rollback(True)
     report.seconds = time.monotonic() - started
     return report
 
 
-def _load_one(name: str, parsed, loader: Loader, report: ImportReport) -> None:
-    try:
-        outcome = loader.load(parsed)
-    except Exception as exc:
-        logger.exception("unexpected error loading %s", name)
-        report.failed.append({"path": name, "error": f"could not be stored: {type(exc).__name__}: {exc}"})
-        return
-    if outcome.status == CREATED:
+def _windows(items: Iterator, size: int) -> Iterator[list]:
+    window: list = []
+    for item in items:
+        window.append(item)
+        if len(window) == size:
+            yield window
+            window = []
+    if window:
+        yield window
+
+
+def _count(name: str, outcome, report: ImportReport) -> None:
+    if isinstance(outcome, Exception):
+        logger.error("could not store %s: %r", name, outcome)
+        report.failed.append(
+            {"path": name, "error": f"could not be stored: {type(outcome).__name__}: {outcome}"}
+        )
+    elif outcome.status == CREATED:
         report.created += 1
     elif outcome.status == UPDATED:
         report.updated += 1
-    elif outcome.status == UNCHANGED:
+    else:
         report.unchanged += 1
-    report.kept_editor_fields += len(outcome.kept_fields)
+    if not isinstance(outcome, Exception):
+        report.kept_editor_fields += len(outcome.kept_fields)

@@ -1,7 +1,7 @@
 from datetime import date
 
 from django.contrib.postgres.search import SearchVectorField
-from django.db import models
+from django.db import connection, models
 from django.db.models.functions import Coalesce, Lower
 from django.urls import reverse
 
@@ -172,8 +172,14 @@ class Release(CorrectableModel):
     def get_absolute_url(self) -> str:
         return reverse("portal:release", args=[self.slug])
 
+    def prepare_search_text(self, folded: str | None = None) -> None:
+        """`folded`: the text already folded (an import computes it while parsing)."""
+        # Only SQLite searches this column; PostgreSQL has search_vector.
+        if connection.vendor != "postgresql":
+            self.search_text = folded or fold(" ".join([self.title, self.dateline, self.body]))
+
     def save(self, *args, **kwargs):
-        self.search_text = fold(" ".join([self.title, self.dateline, self.body]))
+        self.prepare_search_text()
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
         super().save(*args, **kwargs)

@@ -36,17 +36,24 @@ def navigation_length(lines: list[str], navigation: frozenset[str] | set[str]) -
     One unknown line inside the block (a menu item added since) is bridged when
     the two lines after it are navigation again.
     """
-    keys = [navigation_key(line) for line in lines[:LEADING_LINES]]
+    head = lines[:LEADING_LINES]
+    keys: dict[int, str] = {}
+
+    def key_of(index: int) -> str:  # computed only for the lines looked at
+        if index not in keys:
+            keys[index] = navigation_key(head[index])
+        return keys[index]
+
     end = 0
     i = 0
-    while i < len(keys):
-        key = keys[i]
+    while i < len(head):
+        key = key_of(i)
         if not key or key in navigation:
             if key:
                 end = i + 1
             i += 1
             continue
-        following = [k for k in keys[i + 1 : i + 6] if k][:2]
+        following = [k for k in (key_of(j) for j in range(i + 1, min(i + 6, len(head)))) if k][:2]
         if len(following) == 2 and all(k in navigation for k in following):
             i += 1
             continue

@@ -61,18 +61,26 @@ class ParsedRelease:
     warnings: list[str] = field(default_factory=list)
     text: str = field(default="", repr=False)
     fingerprint: str = ""
+    # Title, dateline and body without accents or case, for substring search.
+    search_text: str = field(default="", repr=False)
+    _content_hash: str = field(default="", repr=False, compare=False)
 
     def content_hash(self) -> str:
         """Changes whenever anything the import would write changes."""
-        data = asdict(self)
-        data.pop("text")
-        data.pop("warnings")
-        return hashlib.sha256(json.dumps(data, default=str, sort_keys=True).encode()).hexdigest()
+        if not self._content_hash:
+            data = asdict(self)
+            for private in ("text", "warnings", "search_text", "_content_hash"):
+                data.pop(private)
+            self._content_hash = hashlib.sha256(
+                json.dumps(data, default=str, sort_keys=True).encode()
+            ).hexdigest()
+        return self._content_hash
 
 
 def fingerprint(lines: list[str]) -> str:
     """Identity of a page's content, blind to encoding, line endings and spacing."""
-    content = "\n".join(fold(line) for line in lines if line.strip())
+    # Decoding and split_lines() already made encodings, line endings and spaces alike.
+    content = "\n".join(line.strip() for line in lines if line.strip())
     return hashlib.sha256(content.encode("utf-8")).hexdigest()
 
 
@@ -131,7 +139,8 @@ def parse_page(
         body_lines, contact_lines = rest, []
         warnings.append("no contact block")
 
-    paragraphs = [restore_ligatures(p) for p in to_paragraphs(body_lines, False if page.is_html else None)]
+    paragraphs = restore_ligatures("\n\n".join(to_paragraphs(body_lines, False if page.is_html else None)))
+    paragraphs = [p for p in paragraphs.split("\n\n") if p]
     dateline = find_dateline(paragraphs[0]) if paragraphs else None
     if dateline:
         paragraphs[0] = dateline.rest
@@ -164,6 +173,7 @@ def parse_page(
     release_office = next((offices[c.office] for c in contacts if c.office in offices), None)
     country = (release_office.country if release_office else None) or (dateline.country if dateline else None)
     flat_body = " ".join(paragraphs)
+    dateline_place = dateline.place if dateline else ""
     return ParsedRelease(
         source=page.canonical_url or source,
         title=title,
@@ -180,4 +190,5 @@ def parse_page(
         warnings=warnings,
         text=page.text,
         fingerprint=fingerprint([title, *content]),
+        search_text=fold(" ".join([title, dateline_place, body])),
     )

