@@ -339,7 +339,6 @@ class Loader:
             warnings=parsed.warnings, office=office, **{k: v for k, v in values.items() if k != "office_id"},
         )  # fmt: skip
         release.imported_values = _json_safe(values)
-        release.prepare_search_text(parsed.search_text)
         self._add(release)
         for position, (person, contact_office, phones) in enumerate(self._contacts(parsed, offices)):
             self._add(ReleaseContact(release=release, person=person, office=contact_office, phones=phones,

@@ -1,14 +1,24 @@
+import re
 from datetime import date
 
 from django.contrib.postgres.search import SearchVectorField
-from django.db import connection, models
+from django.db import models
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Lower
 from django.urls import reverse
 
 from contacts.models import COUNTRY_CODE_RULE, ContactPerson, CountryOffice
 from iomnews.corrections import CorrectableModel
 
-from .parsing.text import fold
+FTS_TABLE = "releases_release_fts"
+
+
+def fts_query(words: str) -> str:
+    """An FTS5 query that requires every word, each as a prefix ("migrant" finds
+    "migrants"); quoted, so that nothing a user types is FTS syntax."""
+    tokens = re.findall(r"\w+", words)[:10]
+    return " ".join(f'"{token}"*' for token in tokens)
+
 
 # Marks around matches in search highlights: control characters that no page
 # contains, swapped for <mark> only after the text is escaped.
@@ -53,9 +63,11 @@ class ReleaseQuerySet(models.QuerySet):
         return self.select_related("office")
 
     def search(self, words: str):
-        """Releases matching all the words; French stemming and no accents on
-        PostgreSQL, accent- and case-blind substrings elsewhere. Annotates
-        `rank` (PostgreSQL) so that results can be sorted by relevance."""
+        """Releases matching all the words, accents and case ignored, with a `rank`.
+
+        PostgreSQL: French full-text search (stems, unaccent; migration 0002).
+        SQLite: its FTS5 index (accents removed, words matched by prefix; migration 0004).
+        """
         words = (words or "").strip()[:200]
         if not words:
             return self
@@ -66,29 +78,41 @@ class ReleaseQuerySet(models.QuerySet):
             return self.filter(search_vector=query).annotate(
                 rank=SearchRank(models.F("search_vector"), query)
             )
-        matched = self
-        for word in fold(words).split()[:10]:
-            word = word.strip("\"'+-()")
-            if word:
-                matched = matched.filter(search_text__contains=word)
-        return matched.annotate(rank=models.Value(0.0, output_field=models.FloatField()))
+        match = fts_query(words)
+        if not match:
+            return self.none()
+        return self.filter(
+            pk__in=RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [match])
+        ).annotate(
+            rank=RawSQL(
+                f"(SELECT -bm25({FTS_TABLE}) FROM {FTS_TABLE} WHERE {FTS_TABLE}.rowid = releases_release.id"
+                f" AND {FTS_TABLE} MATCH %s)",
+                [match],
+            )
+        )
 
     def highlighted(self, words: str):
         """Adds `headline`: the passage of the body that matches, marks around the words."""
-        if not words or self.db_vendor != "postgresql":
+        words = (words or "").strip()[:200]
+        if not words:
             return self
-        from django.contrib.postgres.search import SearchHeadline, SearchQuery
+        if self.db_vendor == "postgresql":
+            from django.contrib.postgres.search import SearchHeadline, SearchQuery
 
-        query = SearchQuery(words.strip()[:200], config="iomnews_fr", search_type="websearch")
+            query = SearchQuery(words, config="iomnews_fr", search_type="websearch")
+            headline = SearchHeadline(
+                "body", query, config="iomnews_fr", start_sel=MATCH_START, stop_sel=MATCH_END,
+                max_words=35, min_words=15,
+            )  # fmt: skip
+            return self.annotate(headline=headline)
+        match = fts_query(words)
+        if not match:
+            return self
         return self.annotate(
-            headline=SearchHeadline(
-                "body",
-                query,
-                config="iomnews_fr",
-                start_sel=MATCH_START,
-                stop_sel=MATCH_END,
-                max_words=35,
-                min_words=15,
+            headline=RawSQL(
+                f"(SELECT snippet({FTS_TABLE}, 2, %s, %s, '…', 30) FROM {FTS_TABLE}"
+                f" WHERE {FTS_TABLE}.rowid = releases_release.id AND {FTS_TABLE} MATCH %s)",
+                [MATCH_START, MATCH_END, match],
             )
         )
 
@@ -147,8 +171,6 @@ class Release(CorrectableModel):
     updated_at = models.DateTimeField("mis à jour le", auto_now=True)
     # Filled by a PostgreSQL trigger (migration 0002); unused on SQLite.
     search_vector = SearchVectorField(null=True, editable=False)
-    # The words without accents or case, for search on SQLite.
-    search_text = models.TextField(blank=True, editable=False)
 
     objects = ReleaseQuerySet.as_manager()
 
@@ -171,18 +193,6 @@ class Release(CorrectableModel):
 
     def get_absolute_url(self) -> str:
         return reverse("portal:release", args=[self.slug])
-
-    def prepare_search_text(self, folded: str | None = None) -> None:
-        """`folded`: the text already folded (an import computes it while parsing)."""
-        # Only SQLite searches this column; PostgreSQL has search_vector.
-        if connection.vendor != "postgresql":
-            self.search_text = folded or fold(" ".join([self.title, self.dateline, self.body]))
-
-    def save(self, *args, **kwargs):
-        self.prepare_search_text()
-        if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
-        super().save(*args, **kwargs)
 
     @property
     def paragraphs(self) -> list[str]:

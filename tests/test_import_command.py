@@ -149,3 +149,40 @@ def test_html_page_keeps_the_article_and_uses_the_canonical_url(tmp_path):
         "OIM Dakar",
         ["+221338696200"],
     )
+
+
+def test_a_page_failing_half_way_leaves_nothing_and_the_others_are_stored(monkeypatch):
+    from releases.loading import Loader
+
+    original = Loader._plan_new
+
+    def fail_on_rome(self, parsed, content_hash):
+        release = original(self, parsed, content_hash)  # rows planned, half-way through
+        if parsed.office and parsed.office.name == "OIM Rome":
+            raise RuntimeError("disk full")
+        return release
+
+    monkeypatch.setattr(Loader, "_plan_new", fail_on_rome)
+    out = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("import_releases", str(FIXTURES), report="json", stdout=out, stderr=io.StringIO())
+    report = json.loads(out.getvalue())
+    assert report["created"] == 4
+    assert [f["path"].split("/")[-1] for f in report["failed"]] == ["002_86671072dc2623bc.txt"]
+    assert "disk full" in report["failed"][0]["error"]
+    assert Release.objects.count() == 4
+    # Nothing of the failed page was kept: not its release, not the people only it names.
+    assert not ContactPerson.objects.filter(email="fdigiacomo@iom.int").exists()
+    assert not Release.objects.filter(source="002_86671072dc2623bc.txt").exists()
+
+
+def test_parallel_parsing_gives_the_same_result(tmp_path, monkeypatch):
+    import releases.importing
+
+    for page in SAMPLE_PAGES:
+        shutil.copy(page, tmp_path / page.name)
+    monkeypatch.setattr(releases.importing, "PARALLEL_MIN_FILES", 2)
+    monkeypatch.setattr(releases.importing, "WINDOW", 2)
+    report = run_import(tmp_path)
+    assert report["created"] == 5
+    assert ContactPerson.objects.count() == 7

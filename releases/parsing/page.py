@@ -12,7 +12,7 @@ from .errors import NotARelease
 from .navigation import DEFAULT_NAVIGATION, navigation_length
 from .places import city_countries, country_code
 from .reading import PageLines
-from .text import detect_language, fold, restore_ligatures, to_paragraphs
+from .text import detect_language, restore_ligatures, to_paragraphs
 
 MAX_TITLE_LENGTH = 300
 
@@ -61,15 +61,13 @@ class ParsedRelease:
     warnings: list[str] = field(default_factory=list)
     text: str = field(default="", repr=False)
     fingerprint: str = ""
-    # Title, dateline and body without accents or case, for substring search.
-    search_text: str = field(default="", repr=False)
     _content_hash: str = field(default="", repr=False, compare=False)
 
     def content_hash(self) -> str:
         """Changes whenever anything the import would write changes."""
         if not self._content_hash:
             data = asdict(self)
-            for private in ("text", "warnings", "search_text", "_content_hash"):
+            for private in ("text", "warnings", "_content_hash"):
                 data.pop(private)
             self._content_hash = hashlib.sha256(
                 json.dumps(data, default=str, sort_keys=True).encode()
@@ -173,7 +171,6 @@ def parse_page(
     release_office = next((offices[c.office] for c in contacts if c.office in offices), None)
     country = (release_office.country if release_office else None) or (dateline.country if dateline else None)
     flat_body = " ".join(paragraphs)
-    dateline_place = dateline.place if dateline else ""
     return ParsedRelease(
         source=page.canonical_url or source,
         title=title,
@@ -190,5 +187,4 @@ def parse_page(
         warnings=warnings,
         text=page.text,
         fingerprint=fingerprint([title, *content]),
-        search_text=fold(" ".join([title, dateline_place, body])),
     )

@@ -1,4 +1,7 @@
-"""French full-text search on PostgreSQL: stems, accents, several words, ranking, highlights."""
+"""Search, on both databases: other word forms, accents, several words, edits, highlights.
+
+PostgreSQL stems French words; SQLite's FTS5 matches words by prefix. Both ignore accents and case.
+"""
 
 import pytest
 
@@ -6,7 +9,7 @@ from releases.models import Release
 
 from .conftest import FIXTURES, run_import
 
-pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
@@ -49,3 +52,9 @@ def test_search_vector_follows_edits(samples):
 def test_results_ranked_and_highlighted(client, samples):
     page = client.get("/?q=cartoneros&sort=relevance").content.decode()
     assert "<mark>cartoneros</mark>" in page
+
+
+@pytest.mark.postgres
+def test_web_search_syntax_on_postgresql(samples):
+    assert titles("migrants -cartoneros") == titles("migrants") - {"Nouveaux projets de micro-créd"}
+    assert titles('"familles de migrants"') >= {"Nouveaux projets de micro-créd"}
