@@ -15,6 +15,7 @@ from django.utils.text import slugify
 
 from contacts.models import ContactPerson, CountryOffice
 
+from .caching import bump_version
 from .models import NavigationLine, Project, QuotedPerson, Release, ReleaseContact
 from .parsing import DEFAULT_NAVIGATION, ParsedContact, ParsedOffice, ParsedRelease
 
@@ -326,6 +327,8 @@ class Loader:
                     row.save(update_fields=sorted(fields))
         for model in (Release, ReleaseContact, Release.projects.through, QuotedPerson):
             model.objects.bulk_create(self.new_rows[model])
+        if any(self.new_rows.values()) or self.dirty:
+            bump_version()  # bulk inserts send no signals
         self._reset_plan()
 
     # ------------------------------------------------------------ releases

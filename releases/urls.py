@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import feeds, views
+from .caching import cached_page
 
 app_name = "portal"
 
@@ -13,8 +14,8 @@ urlpatterns = [
     path("projects/<slug:slug>/", views.project_detail, name="project"),
     path("people/", views.person_list, name="person_list"),
     path("people/<slug:slug>/", views.person_detail, name="person"),
-    path("feeds/rss/", feeds.ReleaseFeed(), name="feed_rss"),
-    path("feeds/atom/", feeds.ReleaseAtomFeed(), name="feed_atom"),
+    path("feeds/rss/", cached_page(feeds.ReleaseFeed()), name="feed_rss"),
+    path("feeds/atom/", cached_page(feeds.ReleaseAtomFeed()), name="feed_atom"),
     path("export.csv", views.export_csv, name="export_csv"),
     path("export.json", views.export_json, name="export_json"),
 ]

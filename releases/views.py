@@ -4,26 +4,55 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.functional import cached_property
 
 from contacts.models import ContactPerson, CountryOffice
 
+from .caching import cached_page
 from .exporting import CSV_COLUMNS, csv_row, iter_records
 from .facets import active_filters, release_facets
 from .filters import ReleaseFilter
 from .models import Project, Release, ReleaseContact
 
 PAGE_SIZE = 20
+MAX_COUNTED = 1000
 
 
 def filtered_releases(request) -> ReleaseFilter:
     return ReleaseFilter(request.GET or None, queryset=Release.objects.with_related())
 
 
+class CappedPaginator(Paginator):
+    """Counts matches up to a cap: a word found in nearly every release must not
+    cost a count of every match. Past the cap the page says "plus de …"."""
+
+    def __init__(self, object_list, per_page, cap):
+        super().__init__(object_list, per_page)
+        self.cap = cap
+
+    @cached_property
+    def count(self):
+        return self.object_list.order_by()[: self.cap + 1].count()
+
+    @property
+    def capped(self) -> bool:
+        return self.count > self.cap
+
+
+@cached_page
 def release_list(request):
     releases = filtered_releases(request)
     words = releases.form.cleaned_data.get("q") if releases.form.is_valid() else ""
-    page = Paginator(releases.qs.highlighted(words), PAGE_SIZE).get_page(request.GET.get("page"))
-    facets = release_facets(releases.qs)
+    paginator = CappedPaginator(
+        releases.qs.highlighted(words), PAGE_SIZE, cap=MAX_COUNTED if words else 10**9
+    )
+    page = paginator.get_page(request.GET.get("page"))
+    if paginator.capped:
+        # Facets of the most recent matches only; the page says so.
+        recent = list(releases.qs.order_by("-sort_date", "-id").values_list("pk", flat=True)[:MAX_COUNTED])
+        facets = release_facets(Release.objects.filter(pk__in=recent))
+    else:
+        facets = release_facets(releases.qs)
     context = {
         "filter": releases,
         "page": page,
@@ -41,6 +70,7 @@ def release_list(request):
     return render(request, "releases/release_list.html", context)
 
 
+@cached_page
 def release_detail(request, slug):
     release = get_object_or_404(
         Release.objects.with_related().prefetch_related(
@@ -70,17 +100,20 @@ def _entity_page(request, template, entity, releases, **extra):
     return render(request, template, {"entity": entity, "page": page, **extra})
 
 
+@cached_page
 def office_detail(request, slug):
     office = get_object_or_404(CountryOffice, slug=slug)
     people = office.people.order_by("name")
     return _entity_page(request, "releases/office_detail.html", office, office.releases.all(), people=people)
 
 
+@cached_page
 def project_detail(request, slug):
     project = get_object_or_404(Project, slug=slug)
     return _entity_page(request, "releases/project_detail.html", project, project.releases.all())
 
 
+@cached_page
 def person_detail(request, slug):
     person = get_object_or_404(ContactPerson.objects.select_related("office"), slug=slug)
     releases = Release.objects.filter(contact_links__person=person)
@@ -92,16 +125,19 @@ def _index(request, template, entities):
     return render(request, template, {"page": page})
 
 
+@cached_page
 def office_list(request):
     offices = CountryOffice.objects.annotate(release_count=Count("releases")).order_by("name")
     return _index(request, "releases/office_list.html", offices)
 
 
+@cached_page
 def project_list(request):
     projects = Project.objects.annotate(release_count=Count("releases")).order_by("name")
     return _index(request, "releases/project_list.html", projects)
 
 
+@cached_page
 def person_list(request):
     people = (
         ContactPerson.objects.select_related("office")

@@ -221,3 +221,34 @@ def test_release_page_queries_do_not_grow_with_contacts(client, db, django_asser
         release.contact_links.create(person=other, office=office, position=i + 1)
     with django_assert_max_num_queries(8):
         assert client.get(release.get_absolute_url()).status_code == 200
+
+
+def test_cached_pages_follow_every_change(client, samples, django_assert_max_num_queries):
+    release = Release.objects.get(source="000_f54fc7d57c954cef.txt")
+    assert AR_TITLE in text(client.get("/"))
+    with django_assert_max_num_queries(1):  # served from the cache: one query for the data version
+        assert AR_TITLE in text(client.get("/"))
+    release.title = "Titre corrigé par un éditeur"
+    release.save()
+    assert "Titre corrigé par un éditeur" in text(client.get("/"))
+    release.office.name = "OIM Buenos Aires (Argentine)"
+    release.office.save()
+    assert "OIM Buenos Aires (Argentine)" in text(client.get(release.get_absolute_url()))
+
+
+def test_an_import_shows_at_once(client, samples, tmp_path):
+    assert "Titre tout neuf" not in text(client.get("/"))
+    page = tmp_path / "neuf.txt"
+    page.write_text("Titre tout neuf\nUn texte.\n")
+    run_import(page)
+    assert "Titre tout neuf" in text(client.get("/"))
+
+
+def test_a_word_in_nearly_every_release_is_counted_up_to_a_cap(client, db, monkeypatch):
+    import releases.views
+
+    monkeypatch.setattr(releases.views, "MAX_COUNTED", 10)
+    _many_releases(15)
+    page = text(client.get("/?q=texte"))
+    assert "Plus de 10 communiqués" in page
+    assert "Page 1 sur 1" not in page
