@@ -124,6 +124,20 @@ OPENINGS = [
     "Pour plus d’informations et pour obtenir une copie de\nl’étude, veuillez contacter :",
     "Pour plus d'informations, veuillez contacter:",
 ]
+MONTHS = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+]
 SYLLABLES = ["ka", "lo", "mi", "zu", "ren", "tal", "bo", "vi", "sha", "gor", "nek", "pli", "dru", "fa"]
 
 
@@ -178,7 +192,11 @@ def generate_page(index: int, seed: int = 1) -> str:
     paragraphs = [
         " ".join(_sentence(rng, words) for _ in range(rng.randint(2, 5))) for _ in range(rng.randint(3, 7))
     ]
-    if rng.random() < 0.4:
+    shape = rng.random()
+    if shape < 0.6:
+        day, month, year = rng.randint(1, 28), rng.choice(MONTHS), rng.randint(2005, 2024)
+        paragraphs[0] = f"{office[0]}, le {day} {month} {year} - {paragraphs[0]}"
+    elif shape < 0.8:
         paragraphs[0] = f"{office[1]} - {paragraphs[0]}"
     paragraphs.insert(1, f"Le projet, nommé {project}, a été créé pour aider les familles de migrants.")
     name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
@@ -195,6 +213,13 @@ def generate_page(index: int, seed: int = 1) -> str:
         contacts += ["ou", *_contact(rng, other, with_office=rng.random() < 0.7)]
     lines = [NAVIGATION.rstrip("\n"), title, *body, *rng.choice(OPENINGS).split("\n"), *contacts]
     return "\n".join(lines)
+
+
+def rare_words_of(index: int, seed: int = 1) -> list[str]:
+    """The made-up words of one page (to search for a word found in few pages)."""
+    rng = random.Random(seed * 1_000_003 + index)
+    rng.choice(OFFICES)
+    return [rare_word(rng) for _ in range(2)]
 
 
 def write_pages(out: Path, count: int, seed: int = 1) -> list[Path]:
