@@ -3,7 +3,7 @@
 import hashlib
 import json
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date
 
 from .body import find_dateline, find_projects, find_quoted_people
@@ -66,12 +66,17 @@ class ParsedRelease:
     def content_hash(self) -> str:
         """Changes whenever anything the import would write changes."""
         if not self._content_hash:
-            data = asdict(self)
-            for private in ("text", "warnings", "_content_hash"):
-                data.pop(private)
-            self._content_hash = hashlib.sha256(
-                json.dumps(data, default=str, sort_keys=True).encode()
-            ).hexdigest()
+            office = self.office
+            data = [
+                self.source, self.title, self.body, self.dateline, str(self.published), self.language,
+                self.country, self.fingerprint,
+                [office.name, office.city, office.country] if office else None,
+                [[o.name, o.city, o.country] for o in self.offices],
+                [[c.name, c.email, c.phones, c.office] for c in self.contacts],
+                [[p.name, p.acronym] for p in self.projects],
+                [[q.name, q.role] for q in self.quoted_people],
+            ]  # fmt: skip
+            self._content_hash = hashlib.sha256(json.dumps(data).encode()).hexdigest()
         return self._content_hash
 
 
