@@ -103,15 +103,15 @@ _NAMED = re.compile(
     rf"(?:«\s*(?P<quoted>[^»]{{3,120}}?)\s*»|“(?P<quoted2>[^”]{{3,120}}?)”"
     rf"|(?P<plain>{_CAP}[^,;()«».]{{2,120}}?))\s*(?=[,;(]|\s[-–—]\s|\.\s|$)"
 )
-# "Le projet, Migration pour le Développement en Amérique Latine (MIDLA), financé"
-_WITH_ACRONYM = re.compile(
-    rf"\b{_KEYWORD}\s*,?\s+(?P<name>{_CAP}[^,;()«».]{{3,120}}?)\s*\((?P<acronym>[{_UPPER}][{_UPPER}0-9-]{{1,11}})\)"
-)
+# "Le projet, Migration pour le Développement en Amérique Latine (MIDLA), financé":
+# found from the "(ACRONYM)", then the keyword and the name just before it.
+_PAREN_ACRONYM = re.compile(rf"\((?P<acronym>[{_UPPER}][{_UPPER}0-9-]{{1,11}})\)")
+_KEYWORD_THEN_NAME = re.compile(rf"\b{_KEYWORD}\s*,?\s+(?P<name>{_CAP}[^,;()«».]{{3,120}}?)\s*$")
 # "le programme MIDA", "Le fonds 1035 de l'OIM", and a bare acronym later in the
 # same clause ("du programme à succès de migration ... en Afrique MIDA").
-_KEYWORD_THEN_ACRONYM = re.compile(
-    rf"\b(?P<keyword>{_KEYWORD})\b(?P<between>[^,;:.()«»]{{0,80}}?)\s(?P<acronym>[{_UPPER}][{_UPPER}0-9]{{2,11}}|\d{{3,6}})\b"
-)
+_KEYWORD_ALONE = re.compile(rf"\b(?P<keyword>{_KEYWORD})\b")
+_CLAUSE_END = re.compile(r"[,;:.()«»]")
+_ACRONYM_OR_NUMBER = re.compile(rf"\s(?P<acronym>[{_UPPER}][{_UPPER}0-9]{{2,11}}|\d{{3,6}})\b")
 # Organisations and common acronyms that are never a project's.
 _NOT_PROJECTS = {
     "OIM",
@@ -163,10 +163,10 @@ def find_projects(text: str) -> list[Project]:
         if existing is None or (existing.name == existing.acronym and name != acronym):
             projects[key] = Project(name=name, acronym=acronym)
 
-    for match in _WITH_ACRONYM.finditer(text):
-        if not match.group("name")[:1].isupper() or not match.group("acronym").isupper():
-            continue
-        add(match.group("name"), match.group("acronym"))
+    for match in _PAREN_ACRONYM.finditer(text):
+        named = _KEYWORD_THEN_NAME.search(text[max(0, match.start() - 140) : match.start()])
+        if named and named.group("name")[:1].isupper():
+            add(named.group("name"), match.group("acronym"))
     for match in _NAMED.finditer(text):
         name = match.group("quoted") or match.group("quoted2") or match.group("plain")
         context = text[max(0, match.start() - 120) : match.start()].lower()
@@ -181,17 +181,17 @@ def find_projects(text: str) -> list[Project]:
                 acronym = acronym_match.group(1)
             if len(name.split()) <= 12:
                 add(name, acronym)
-    for match in _KEYWORD_THEN_ACRONYM.finditer(text):
-        acronym = match.group("acronym")
-        keyword = match.group("keyword")
-        if not (acronym.isdigit() or acronym.isupper()):
+    for match in _KEYWORD_ALONE.finditer(text):
+        clause = text[match.end() : match.end() + 96]
+        cut = _CLAUSE_END.search(clause)
+        found = _ACRONYM_OR_NUMBER.search(clause[: cut.start()] if cut else clause)
+        if not found:
             continue
-        between = match.group("between")
+        acronym, keyword = found.group("acronym"), match.group("keyword")
         if acronym.isdigit():
             # "le fonds 1035": the number directly after the keyword.
-            if between.strip():
-                continue
-            add(f"{keyword.capitalize()} {acronym}")
+            if found.start() == 0:
+                add(f"{keyword.capitalize()} {acronym}")
             continue
         known = projects.get(acronym.casefold())
         add(known.name if known else acronym, acronym)

@@ -92,33 +92,37 @@ def _fold(text: str) -> str:
 # ---------------------------------------------------------------- ligatures
 # Scraping lost the "œ" of some words ("mettre en uvre", "uvrent"). Only forms
 # that are not French words themselves are restored ("sur" stays "sur").
-_LOST_LIGATURES = [
-    (
-        re.compile(r"\b([Uu])(vr(?:e|es|er|ent|ant|é|ée|és|ées|ons|ez|ait|aient|era|eront|erait)?)\b"),
-        lambda m: ("Œ" if m.group(1) == "U" else "œ") + "u" + m.group(2),
-    ),
-    (
-        re.compile(r"\b(d[eé]s|man|main-d['’]|chef-d['’]|hors-d['’])uvr", re.IGNORECASE),
-        lambda m: m.group(1) + "œuvr",
-    ),
-    (re.compile(r"\b([cC])ur(s?)\b"), lambda m: m.group(1) + "œur" + m.group(2)),
-    (re.compile(r"\b([rR])ancur(s?)\b"), lambda m: m.group(1) + "ancœur" + m.group(2)),
-    (re.compile(r"\b([vV])ux\b"), lambda m: m.group(1) + "œux"),
-    (re.compile(r"\b([nN])ud(s?)\b"), lambda m: m.group(1) + "œud" + m.group(2)),
-    (re.compile(r"\b([bB])uf(s?)\b"), lambda m: m.group(1) + "œuf" + m.group(2)),
-    (re.compile(r"\b([fF])tus\b"), lambda m: m.group(1) + "œtus"),
-]
+_LOST_LIGATURE = re.compile(
+    r"\b(?P<prefix>d[eé]s|man|main-d['’]|chef-d['’]|hors-d['’])?(?P<u>[Uu])(?P<rest>vr(?:e|es|er|ent|ant|é|ée|és|ées"
+    r"|ons|ez|ait|aient|era|eront|erait)?)\b"
+    r"|\b(?P<c>[cC])ur(?P<cs>s?)\b"
+    r"|\b(?P<r>[rR])ancur(?P<rs>s?)\b"
+    r"|\b(?P<v>[vV])ux\b"
+    r"|\b(?P<n>[nN])ud(?P<ns>s?)\b"
+    r"|\b(?P<b>[bB])uf(?P<bs>s?)\b"
+    r"|\b(?P<f>[fF])tus\b"
+)
 
 
-_LIGATURE_HINT = re.compile(r"uvr|\b[cC]urs?\b|ancur|\b[vV]ux\b|\b[nN]uds?\b|\b[bB]ufs?\b|\b[fF]tus\b")
+def _restored(m: re.Match) -> str:
+    if m.group("u"):
+        oe = "Œ" if m.group("u") == "U" and not m.group("prefix") else "œ"
+        return (m.group("prefix") or "") + oe + "u" + m.group("rest")
+    for letter, word, plural in (
+        ("c", "œur", "cs"),
+        ("r", "ancœur", "rs"),
+        ("n", "œud", "ns"),
+        ("b", "œuf", "bs"),
+    ):
+        if m.group(letter):
+            return m.group(letter) + word + m.group(plural)
+    if m.group("v"):
+        return m.group("v") + "œux"
+    return m.group("f") + "œtus"
 
 
 def restore_ligatures(text: str) -> str:
-    if not _LIGATURE_HINT.search(text):
-        return text
-    for pattern, replacement in _LOST_LIGATURES:
-        text = pattern.sub(replacement, text)
-    return text
+    return _LOST_LIGATURE.sub(_restored, text)
 
 
 # ---------------------------------------------------------------- paragraphs
