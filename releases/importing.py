@@ -214,3 +214,25 @@ def _count(name: str, outcome, report: ImportReport) -> None:
         report.unchanged += 1
     if not isinstance(outcome, Exception):
         report.kept_editor_fields += len(outcome.kept_fields)
+
+
+def record_run(report: ImportReport, paths: list[str], started, operator: str | None = None) -> None:
+    """Keep the run for the admin (the lists of files cut at 1,000 entries each)."""
+    import getpass
+
+    from django.utils import timezone
+
+    from .models import ImportRun
+
+    ImportRun.objects.create(
+        started_at=started,
+        finished_at=timezone.now(),
+        operator=operator or os.environ.get("IOMNEWS_OPERATOR") or getpass.getuser(),
+        paths=[str(p) for p in paths],
+        created=report.created,
+        updated=report.updated,
+        unchanged=report.unchanged,
+        skipped=report.skipped[:1000],
+        failed=report.failed[:1000],
+        kept_editor_fields=report.kept_editor_fields,
+    )

@@ -11,6 +11,7 @@ from functools import lru_cache
 from django.db import connection, transaction
 from django.db.models import Q
 from django.db.models.functions import Lower
+from django.utils import timezone
 from django.utils.text import slugify
 
 from contacts.models import ContactPerson, CountryOffice
@@ -409,8 +410,12 @@ class Loader:
         projects = [self.project(p.name, p.acronym) for p in parsed.projects]
         self.flush()  # the offices, people and projects exist from here on
 
+        previously_imported = dict(release.imported_values)
         changed, kept = release.apply_imported(_release_values(parsed, release_office))
         release.imported_values = _json_safe(release.imported_values)
+        if any(previously_imported.get(f) != release.imported_values.get(f) for f in kept):
+            # The page changed a field an editor corrected: flag it, both versions kept.
+            release.source_changed_at = timezone.now()
         if release.import_hash != content_hash:
             changed.append("import_hash")
         release.fingerprint = parsed.fingerprint

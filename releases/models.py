@@ -1,6 +1,7 @@
 import re
 from datetime import date
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models.expressions import RawSQL
@@ -61,6 +62,23 @@ class ReleaseQuerySet(models.QuerySet):
 
     def with_related(self):
         return self.select_related("office")
+
+    def needing_review(self):
+        """Releases an editor should look at: something missing, import warnings,
+        or a source page changed since an editor corrected it; not yet reviewed since."""
+        has_contact = models.Exists(ReleaseContact.objects.filter(release=models.OuterRef("pk")))
+        problem = (
+            models.Q(published__isnull=True)
+            | models.Q(country="")
+            | models.Q(office__isnull=True)
+            | ~has_contact
+            | ~models.Q(warnings=[])
+        )
+        not_reviewed = models.Q(reviewed_at__isnull=True)
+        source_changed = models.Q(source_changed_at__isnull=False) & (
+            not_reviewed | models.Q(source_changed_at__gt=models.F("reviewed_at"))
+        )
+        return self.filter((problem & not_reviewed) | source_changed)
 
     def search(self, words: str):
         """Releases matching all the words, accents and case ignored, with a `rank`.
@@ -169,6 +187,13 @@ class Release(CorrectableModel):
     )
     imported_at = models.DateTimeField("importé le", auto_now_add=True)
     updated_at = models.DateTimeField("mis à jour le", auto_now=True)
+    # Review: set when an import brings a new version of a field an editor corrected.
+    source_changed_at = models.DateTimeField("page d’origine modifiée le", null=True, blank=True)
+    reviewed_at = models.DateTimeField("relu le", null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="relu par", null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )  # fmt: skip
     # Filled by a PostgreSQL trigger (migration 0002); unused on SQLite.
     search_vector = SearchVectorField(null=True, editable=False)
 
@@ -280,3 +305,26 @@ class DataVersion(models.Model):
 
     def __str__(self) -> str:
         return f"version {self.number}"
+
+
+class ImportRun(models.Model):
+    """One run of import_releases: who, when, which files, what came of them."""
+
+    started_at = models.DateTimeField("début")
+    finished_at = models.DateTimeField("fin")
+    operator = models.CharField("opérateur", max_length=150, blank=True)
+    paths = models.JSONField("chemins", default=list)
+    created = models.PositiveIntegerField("créés", default=0)
+    updated = models.PositiveIntegerField("mis à jour", default=0)
+    unchanged = models.PositiveIntegerField("inchangés", default=0)
+    skipped = models.JSONField("ignorés", default=list, blank=True)
+    failed = models.JSONField("en échec", default=list, blank=True)
+    kept_editor_fields = models.PositiveIntegerField("corrections conservées", default=0)
+
+    class Meta:
+        verbose_name = "import"
+        verbose_name_plural = "imports"
+        ordering = ["-started_at"]
+
+    def __str__(self) -> str:
+        return f"Import du {self.started_at:%d/%m/%Y %H:%M}"

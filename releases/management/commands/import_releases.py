@@ -2,8 +2,9 @@ import json
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
-from releases.importing import BadPath, collect_files, run_import
+from releases.importing import BadPath, collect_files, record_run, run_import
 
 
 class Command(BaseCommand):
@@ -28,7 +29,10 @@ class Command(BaseCommand):
             raise CommandError(str(exc), returncode=2) from exc
 
         human = self.stderr if report == "json" else self.stdout
+        started = timezone.now()
         result = run_import(files, dry_run=dry_run, progress=self._progress_bar())
+        if not dry_run:
+            record_run(result, paths, started)
 
         for entry in result.failed:
             self.stderr.write(f"échec : {entry['path']} : {entry['error']}")

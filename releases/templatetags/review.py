@@ -1,0 +1,17 @@
+from django import template
+from django.urls import reverse
+from django.utils.html import format_html
+
+from releases.models import Release
+
+register = template.Library()
+
+
+@register.simple_tag
+def review_queue_notice():
+    """The number of releases waiting for an editor, linked to that list."""
+    count = Release.objects.needing_review().count()
+    if not count:
+        return format_html('<p class="help">Aucun communiqué à relire.</p>')
+    url = reverse("admin:releases_release_changelist") + "?review=todo"
+    return format_html('<p><a class="button" href="{}">{} communiqué(s) à relire</a></p>', url, count)

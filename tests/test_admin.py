@@ -1,0 +1,156 @@
+"""The editors' admin, through the test client, logged in as an editor."""
+
+import io
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.management import call_command
+from django.urls import reverse
+
+from contacts.models import ContactPerson
+from releases.models import ImportRun, Release
+
+from .conftest import SAMPLE_PAGES, run_import
+
+pytestmark = pytest.mark.django_db
+
+PAGE = SAMPLE_PAGES[0]  # 000: one release, one contact
+
+
+@pytest.fixture
+def editor(client):
+    out = io.StringIO()
+    call_command("create_editor", "edith", "--email", "edith@example.org", stdout=out)
+    user = User.objects.get(username="edith")
+    assert user.is_staff and not user.is_superuser
+    assert user.groups.filter(name="Éditeurs").exists()
+    client.force_login(user)
+    return user
+
+
+def change_form_data(response) -> dict:
+    """What the browser would send back from an admin change form, unchanged."""
+
+    def fields_of(form, prefix=""):
+        values = {}
+        for name in form.fields:
+            value = form[name].value()  # already prepared for the widget, as rendered
+            if value in (None, "", []):
+                continue
+            values[f"{prefix}{name}"] = value
+            if form.fields[name].show_hidden_initial:  # the hidden "initial-" input a browser sends too
+                values[form.add_initial_prefix(name)] = value
+        return values
+
+    data = fields_of(response.context["adminform"].form)
+    for inline in response.context["inline_admin_formsets"]:
+        formset = inline.formset
+        data.update(fields_of(formset.management_form, f"{formset.prefix}-"))
+        for sub in formset.forms:
+            data.update(fields_of(sub, f"{sub.prefix}-"))
+    return data
+
+
+def test_an_editor_corrects_a_title_and_the_next_import_keeps_it(client, editor):
+    run_import(PAGE)
+    release = Release.objects.get()
+    url = reverse("admin:releases_release_change", args=[release.pk])
+    data = change_form_data(client.get(url))
+    data["title"] = "Titre corrigé par Edith"
+    response = client.post(url, data)
+    assert response.status_code == 302, [f.formset.errors for f in response.context["inline_admin_formsets"]]
+    release.refresh_from_db()
+    assert release.title == "Titre corrigé par Edith"
+    assert release.locked_fields == ["title"]
+
+    report = run_import(PAGE)
+    release.refresh_from_db()
+    assert release.title == "Titre corrigé par Edith"
+    assert report["kept_editor_fields"] == 1
+    page = client.get(url).content.decode()
+    assert (
+        "Corrections conservées" in page and "Nouveaux projets de micro-crédits" in page
+    )  # the imported value
+    assert "Titre corrigé par Edith" in client.get(release.get_absolute_url()).content.decode()
+
+
+def test_restoring_the_imported_value_gives_the_field_back_to_imports(client, editor):
+    run_import(PAGE)
+    release = Release.objects.get()
+    imported_title = release.title
+    release.title = "Titre corrigé"
+    release.lock_fields(["title"])
+    release.save()
+    response = client.post(reverse("admin:releases_release_restore", args=[release.pk, "title"]))
+    assert response.status_code == 302
+    release.refresh_from_db()
+    assert (release.title, release.locked_fields) == (imported_title, [])
+
+
+def test_a_changed_source_page_flags_the_corrected_release_for_review(client, editor, tmp_path):
+    copy = tmp_path / PAGE.name
+    copy.write_bytes(PAGE.read_bytes())
+    run_import(copy)
+    release = Release.objects.get()
+    release.title = "Titre corrigé"
+    release.lock_fields(["title"])
+    release.save()
+    copy.write_text(PAGE.read_text().replace("Nouveaux projets", "Nouveaux programmes"))
+    run_import(copy)
+    release.refresh_from_db()
+    assert release.title == "Titre corrigé"
+    assert release.imported_values["title"].startswith("Nouveaux programmes")
+    assert release in Release.objects.needing_review()
+    page = client.get(reverse("admin:releases_release_changelist") + "?review=todo").content.decode()
+    assert "Page d’origine modifiée" in page
+
+
+def test_review_queue_on_the_admin_index_and_marking_reviewed(client, editor):
+    run_import(*SAMPLE_PAGES)  # the sample pages carry no date: all five wait for review
+    assert "5 communiqué(s) à relire" in client.get(reverse("admin:index")).content.decode()
+    ids = list(Release.objects.values_list("pk", flat=True)[:2])
+    client.post(
+        reverse("admin:releases_release_changelist"), {"action": "mark_reviewed", "_selected_action": ids}
+    )
+    assert "3 communiqué(s) à relire" in client.get(reverse("admin:index")).content.decode()
+
+
+def test_merging_two_people_moves_their_releases(client, editor):
+    run_import(*SAMPLE_PAGES)
+    sonia = ContactPerson.objects.get(email="spellecer@iom.int")
+    karla = ContactPerson.objects.get(email="kvillamar@iom.int")
+    response = client.post(
+        reverse("admin:contacts_contactperson_changelist"),
+        {"action": "merge_selected", "_selected_action": [sonia.pk, karla.pk]},
+    )
+    assert response.status_code == 302
+    assert not ContactPerson.objects.filter(pk=karla.pk).exists()
+    sonia.refresh_from_db()
+    assert sonia.release_links.count() == 2  # 003 (both were contacts) and 004
+    assert any(m["email"] == "kvillamar@iom.int" for m in sonia.imported_values["merged"])
+    assert "+50223336052;ext=125" in sonia.phones
+
+
+def test_an_editor_cannot_delete_a_release(client, editor):
+    run_import(PAGE)
+    release = Release.objects.get()
+    assert client.get(reverse("admin:releases_release_delete", args=[release.pk])).status_code == 403
+    assert (
+        client.post(reverse("admin:releases_release_delete", args=[release.pk]), {"post": "yes"}).status_code
+        == 403
+    )
+    assert Release.objects.exists()
+
+
+def test_import_runs_are_recorded_and_listed(client, editor):
+    run_import(*SAMPLE_PAGES)
+    run = ImportRun.objects.get()
+    assert (run.created, run.failed) == (5, [])
+    assert "Import" in client.get(reverse("admin:releases_importrun_changelist")).content.decode()
+
+
+def test_admin_pages_open_for_an_editor(client, editor):
+    run_import(*SAMPLE_PAGES)
+    for name in ("releases_release", "releases_project", "contacts_countryoffice", "contacts_contactperson"):
+        assert client.get(reverse(f"admin:{name}_changelist")).status_code == 200
+        assert client.get(reverse(f"admin:{name}_changelist") + "?q=OIM").status_code == 200
