@@ -109,6 +109,7 @@ def wrk(url: str, seconds: int, connections: int) -> tuple[float, str, str, str]
 def run(kind: str, seconds: int, connections: int) -> None:
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed: apt-get install -y wrk")
+    manage(kind, "migrate", "-v0")
     urls = sample_urls(kind)
     command = [sys.executable, "-m", "gunicorn", "iomnews.wsgi", "-w", "2", "-b", f"127.0.0.1:{PORT}"]
     server = subprocess.Popen([*command, "--log-level", "warning"], cwd=ROOT, env=env_for(kind))

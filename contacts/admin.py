@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.db.models import Count
+from simple_history.admin import SimpleHistoryAdmin
 
 from releases.admin import EditorCorrectionsMixin, MergeMixin
 from releases.merging import merge_offices, merge_people
@@ -8,7 +9,7 @@ from .models import ContactPerson, CountryOffice
 
 
 @admin.register(CountryOffice)
-class CountryOfficeAdmin(MergeMixin, EditorCorrectionsMixin, admin.ModelAdmin):
+class CountryOfficeAdmin(MergeMixin, EditorCorrectionsMixin, SimpleHistoryAdmin):
     merge_function = merge_offices
     list_display = ["name", "city", "country", "release_count"]
     list_filter = ["country"]
@@ -24,7 +25,7 @@ class CountryOfficeAdmin(MergeMixin, EditorCorrectionsMixin, admin.ModelAdmin):
 
 
 @admin.register(ContactPerson)
-class ContactPersonAdmin(MergeMixin, EditorCorrectionsMixin, admin.ModelAdmin):
+class ContactPersonAdmin(MergeMixin, EditorCorrectionsMixin, SimpleHistoryAdmin):
     merge_function = merge_people
     list_display = ["name", "email", "office", "release_count"]
     list_select_related = ["office"]

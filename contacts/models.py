@@ -1,6 +1,7 @@
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from iomnews.corrections import CorrectableModel
 
@@ -14,6 +15,7 @@ class CountryOffice(CorrectableModel):
     slug = models.SlugField(max_length=220, unique=True)
     city = models.CharField("ville", max_length=120, blank=True)
     country = models.CharField("pays (code ISO)", max_length=2, blank=True, db_index=True)
+    history = HistoricalRecords(excluded_fields=["imported_values"])
 
     class Meta:
         verbose_name = "bureau de pays"
@@ -46,6 +48,7 @@ class ContactPerson(CorrectableModel):
         on_delete=models.SET_NULL,
         related_name="people",
     )
+    history = HistoricalRecords(excluded_fields=["imported_values"])
 
     class Meta:
         verbose_name = "personne de contact"

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
+from simple_history.admin import SimpleHistoryAdmin
 
 from .merging import merge_projects
 from .models import ImportRun, NavigationLine, Project, QuotedPerson, Release, ReleaseContact
@@ -18,8 +19,23 @@ class EditorCorrectionsMixin:
 
     def save_model(self, request, obj, form, change):
         if change and form.changed_data:
+            self._record_imported_version(obj)
             obj.lock_fields(f for f in form.changed_data if f != "locked_fields")
         super().save_model(request, obj, form, change)
+
+    @staticmethod
+    def _record_imported_version(obj) -> None:
+        """Imports write in bulk, without history: before the first edit, keep the
+        version as imported, so that the history shows what the editor changed."""
+        manager = getattr(type(obj), "history", None)
+        if manager is None or manager.filter(**{type(obj)._meta.pk.attname: obj.pk}).exists():
+            return
+        original = type(obj).objects.get(pk=obj.pk)
+        manager.bulk_history_create(
+            [original],
+            default_change_reason="Version importée",
+            default_date=getattr(original, "updated_at", None),
+        )
 
     @admin.display(description="Corrections conservées")
     def held_fields(self, obj):
@@ -147,7 +163,7 @@ class ReviewFilter(admin.SimpleListFilter):
 
 
 @admin.register(Release)
-class ReleaseAdmin(EditorCorrectionsMixin, admin.ModelAdmin):
+class ReleaseAdmin(EditorCorrectionsMixin, SimpleHistoryAdmin):
     list_display = ["title", "office", "country_name", "published", "contact_count", "review_state"]
     list_select_related = ["office"]
     list_filter = [ReviewFilter, CountryFilter, "office", "projects", DateKnownFilter]
@@ -234,7 +250,7 @@ class ReleaseAdmin(EditorCorrectionsMixin, admin.ModelAdmin):
 
 
 @admin.register(Project)
-class ProjectAdmin(MergeMixin, EditorCorrectionsMixin, admin.ModelAdmin):
+class ProjectAdmin(MergeMixin, EditorCorrectionsMixin, SimpleHistoryAdmin):
     merge_function = merge_projects
     list_display = ["name", "acronym", "release_count"]
     search_fields = ["name", "acronym"]

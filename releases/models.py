@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Lower
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from contacts.models import COUNTRY_CODE_RULE, ContactPerson, CountryOffice
 from iomnews.corrections import CorrectableModel
@@ -32,6 +33,7 @@ class Project(CorrectableModel):
     name = models.CharField("nom", max_length=300)
     slug = models.SlugField(max_length=220, unique=True)
     acronym = models.CharField("sigle", max_length=20, blank=True)
+    history = HistoricalRecords(excluded_fields=["imported_values"])
 
     class Meta:
         verbose_name = "projet"
@@ -196,6 +198,16 @@ class Release(CorrectableModel):
     )  # fmt: skip
     # Filled by a PostgreSQL trigger (migration 0002); unused on SQLite.
     search_vector = SearchVectorField(null=True, editable=False)
+    history = HistoricalRecords(
+        excluded_fields=[
+            "sort_date",
+            "search_vector",
+            "raw_text",
+            "import_hash",
+            "imported_values",
+            "fingerprint",
+        ]
+    )
 
     objects = ReleaseQuerySet.as_manager()
 

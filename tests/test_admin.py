@@ -43,7 +43,7 @@ def change_form_data(response) -> dict:
         return values
 
     data = fields_of(response.context["adminform"].form)
-    for inline in response.context["inline_admin_formsets"]:
+    for inline in response.context.get("inline_admin_formsets", []):
         formset = inline.formset
         data.update(fields_of(formset.management_form, f"{formset.prefix}-"))
         for sub in formset.forms:
@@ -154,3 +154,27 @@ def test_admin_pages_open_for_an_editor(client, editor):
     for name in ("releases_release", "releases_project", "contacts_countryoffice", "contacts_contactperson"):
         assert client.get(reverse(f"admin:{name}_changelist")).status_code == 200
         assert client.get(reverse(f"admin:{name}_changelist") + "?q=OIM").status_code == 200
+
+
+def test_history_shows_who_changed_what_and_a_change_can_be_reverted(client, editor):
+    run_import(PAGE)
+    release = Release.objects.get()
+    imported_title = release.title
+    url = reverse("admin:releases_release_change", args=[release.pk])
+    data = change_form_data(client.get(url))
+    data["title"] = "Titre corrigé par Edith"
+    assert client.post(url, data).status_code == 302
+
+    history = list(release.history.order_by("history_date"))
+    assert [h.title for h in history] == [imported_title, "Titre corrigé par Edith"]
+    assert history[0].history_change_reason == "Version importée"
+    assert history[1].history_user == editor
+    page = client.get(reverse("admin:releases_release_history", args=[release.pk])).content.decode()
+    assert "edith" in page and "Titre corrigé par Edith" in page and imported_title in page  # the field diff
+
+    # Revert to the imported version through the history form.
+    revert_url = reverse("admin:releases_release_simple_history", args=[release.pk, history[0].history_id])
+    data = change_form_data(client.get(revert_url))
+    assert client.post(revert_url, data).status_code == 302
+    release.refresh_from_db()
+    assert release.title == imported_title
