@@ -2,19 +2,20 @@ from django.contrib import admin
 from django.db.models import Count
 from simple_history.admin import SimpleHistoryAdmin
 
-from releases.admin import EditorCorrectionsMixin, MergeMixin
+from releases.admin import EditorCorrectionsMixin, MergeMixin, ReleasesListMixin
 from releases.merging import merge_offices, merge_people
 
 from .models import ContactPerson, CountryOffice
 
 
 @admin.register(CountryOffice)
-class CountryOfficeAdmin(MergeMixin, EditorCorrectionsMixin, SimpleHistoryAdmin):
+class CountryOfficeAdmin(MergeMixin, ReleasesListMixin, EditorCorrectionsMixin, SimpleHistoryAdmin):
     merge_function = merge_offices
+    releases_lookup = "office"
     list_display = ["name", "city", "country", "release_count"]
     list_filter = ["country"]
     search_fields = ["name", "city"]
-    readonly_fields = ["held_fields"]
+    readonly_fields = ["held_fields", "release_links"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(release_total=Count("releases"))
@@ -25,14 +26,15 @@ class CountryOfficeAdmin(MergeMixin, EditorCorrectionsMixin, SimpleHistoryAdmin)
 
 
 @admin.register(ContactPerson)
-class ContactPersonAdmin(MergeMixin, EditorCorrectionsMixin, SimpleHistoryAdmin):
+class ContactPersonAdmin(MergeMixin, ReleasesListMixin, EditorCorrectionsMixin, SimpleHistoryAdmin):
     merge_function = merge_people
+    releases_lookup = "contact_links__person"
     list_display = ["name", "email", "office", "release_count"]
     list_select_related = ["office"]
     list_filter = ["office"]
     search_fields = ["name", "email"]
     autocomplete_fields = ["office"]
-    readonly_fields = ["held_fields"]
+    readonly_fields = ["held_fields", "release_links"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(release_total=Count("release_links", distinct=True))

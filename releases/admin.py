@@ -86,6 +86,22 @@ class EditorCorrectionsMixin:
         return redirect(change_url)
 
 
+class ReleasesListMixin:
+    """The releases of an office, project or person, on its change page."""
+
+    releases_lookup = ""
+
+    @admin.display(description="Communiqués")
+    def release_links(self, obj):
+        if obj is None or obj.pk is None:
+            return "—"
+        releases = Release.objects.filter(**{self.releases_lookup: obj}).distinct().newest_first()[:50]
+        items = [(reverse("admin:releases_release_change", args=[r.pk]), r.title) for r in releases]
+        if not items:
+            return "Aucun."
+        return format_html("<ul>{}</ul>", format_html_join("", '<li><a href="{}">{}</a></li>', items))
+
+
 class MergeMixin:
     """An action that merges the selected rows into the one with the most releases."""
 
@@ -196,8 +212,14 @@ class ReleaseAdmin(EditorCorrectionsMixin, SimpleHistoryAdmin):
             "Corrections et relecture",
             {"fields": ["held_fields", "warnings", "source_changed_at", "reviewed_at", "reviewed_by"]},
         ),
-        ("Texte importé", {"fields": ["source", "imported_at", "updated_at", "raw_text"]}),
+        (
+            "Texte importé",
+            {"fields": ["source", "imported_at", "updated_at", "raw_text"], "classes": ["imported-text"]},
+        ),
     ]
+
+    class Media:
+        css = {"all": ["admin/iomnews/change_form.css"]}
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(contact_total=Count("contact_links"))
@@ -250,11 +272,12 @@ class ReleaseAdmin(EditorCorrectionsMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Project)
-class ProjectAdmin(MergeMixin, EditorCorrectionsMixin, SimpleHistoryAdmin):
+class ProjectAdmin(MergeMixin, ReleasesListMixin, EditorCorrectionsMixin, SimpleHistoryAdmin):
     merge_function = merge_projects
+    releases_lookup = "projects"
     list_display = ["name", "acronym", "release_count"]
     search_fields = ["name", "acronym"]
-    readonly_fields = ["held_fields"]
+    readonly_fields = ["held_fields", "release_links"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(release_total=Count("releases"))

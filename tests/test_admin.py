@@ -178,3 +178,13 @@ def test_history_shows_who_changed_what_and_a_change_can_be_reverted(client, edi
     assert client.post(revert_url, data).status_code == 302
     release.refresh_from_db()
     assert release.title == imported_title
+
+
+def test_change_pages_of_offices_people_and_projects_list_their_releases(client, editor):
+    run_import(*SAMPLE_PAGES)
+    person = ContactPerson.objects.get(email="spellecer@iom.int")
+    page = client.get(reverse("admin:contacts_contactperson_change", args=[person.pk])).content.decode()
+    assert "L’aide aux migrants irréguliers" in page and "soutien financier" in page
+    release = Release.objects.get(source=SAMPLE_PAGES[0].name)
+    page = client.get(reverse("admin:releases_release_change", args=[release.pk])).content.decode()
+    assert "Qui sommes nous" in page  # the text as imported, navigation included, read-only
