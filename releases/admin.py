@@ -87,9 +87,22 @@ class EditorCorrectionsMixin:
 
 
 class ReleasesListMixin:
-    """The releases of an office, project or person, on its change page."""
+    """The releases of an office, project or person: their number in the list,
+    and the releases themselves on the change page."""
 
-    releases_lookup = ""
+    releases_lookup = ""  # from Release to this model
+    release_count_relation = "releases"  # from this model to its releases
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(release_total=Count(self.release_count_relation, distinct=True))
+        )
+
+    @admin.display(description="communiqués", ordering="release_total")
+    def release_count(self, obj):
+        return obj.release_total
 
     @admin.display(description="Communiqués")
     def release_links(self, obj):
@@ -278,13 +291,6 @@ class ProjectAdmin(MergeMixin, ReleasesListMixin, EditorCorrectionsMixin, Simple
     list_display = ["name", "acronym", "release_count"]
     search_fields = ["name", "acronym"]
     readonly_fields = ["held_fields", "release_links"]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(release_total=Count("releases"))
-
-    @admin.display(description="communiqués", ordering="release_total")
-    def release_count(self, obj):
-        return obj.release_total
 
 
 @admin.register(ImportRun)

@@ -97,7 +97,7 @@ class Project:
 
 _KEYWORD = r"(?i:projet|programme|program|project|fonds|fund|initiative|campagne|campaign)"
 _CAP = rf"[{_UPPER}]"
-# "Le projet, nommé Proyecto Recuperar, a été" / "un documentaire de l'OIM, intitulé X (Y)"
+# "Le projet, nommé Alpha Beta, a été" / "un documentaire de l'OIM, intitulé X (Y)"
 _NAMED = re.compile(
     rf"\b(?:nommée?|intitulée?|baptisée?|appelée?|dénommée?|called|named|entitled)\s+"
     rf"(?:«\s*(?P<quoted>[^»]{{3,120}}?)\s*»|“(?P<quoted2>[^”]{{3,120}}?)”"
