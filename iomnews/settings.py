@@ -1,15 +1,19 @@
 """Settings, read from the environment.
 
-DATABASE_URL   default: a SQLite file in the project folder
-SECRET_KEY     required when DEBUG is off
-DEBUG          "1"/"true" to turn on (on by default only for local runs, see below)
-ALLOWED_HOSTS  comma-separated
+IOMNEWS_PRODUCTION    "1": production (SECRET_KEY required, HTTPS, HSTS, secure cookies)
+DATABASE_URL          default: a SQLite file in the project folder
+SECRET_KEY            required in production
+DEBUG                 "1" to turn on (never in production)
+ALLOWED_HOSTS         comma-separated
+PORTAL_REQUIRE_LOGIN  "1": every page needs a logged-in account
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -22,15 +26,17 @@ def env_flag(name: str, default: bool = False) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
-DEBUG = env_flag("DEBUG", default=False)
+PRODUCTION = env_flag("IOMNEWS_PRODUCTION")
+DEBUG = env_flag("DEBUG") and not PRODUCTION
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
-    if DEBUG or env_flag("IOMNEWS_LOCAL", default=True):
-        # Local runs and tests only; production sets IOMNEWS_LOCAL=0 and a real key.
-        SECRET_KEY = "insecure-local-development-key"
-    else:
-        raise ImproperlyConfigured("SECRET_KEY must be set in production.")
+    if PRODUCTION:
+        raise ImproperlyConfigured(
+            "SECRET_KEY must be set in production (IOMNEWS_PRODUCTION=1): a long random string, "
+            "e.g. from: python -c 'import secrets; print(secrets.token_urlsafe(50))'"
+        )
+    SECRET_KEY = "insecure-key-for-local-runs-and-tests-only"
 
 ALLOWED_HOSTS = [
     host.strip()
@@ -48,6 +54,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "django_filters",
+    "axes",
     "simple_history",
     "contacts",
     "releases",
@@ -63,6 +70,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "iomnews.access.RequireLoginMiddleware",
+    # Last, as its documentation asks: it locks out repeated failed logins.
+    "axes.middleware.AxesMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -100,6 +111,21 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Five failed logins for one account from one address: locked out for 15 minutes.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+
+PORTAL_REQUIRE_LOGIN = env_flag("PORTAL_REQUIRE_LOGIN")
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "/"
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -134,3 +160,35 @@ LOGGING = {
     "handlers": {"stderr": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["stderr"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
+
+
+# ---------------------------------------------------------------- security
+# No inline script anywhere: scripts only from this site.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+
+if PRODUCTION:
+    SECURE_SSL_REDIRECT = env_flag("SECURE_SSL_REDIRECT", default=True)
+    # Behind a proxy that terminates TLS and says so.
+    if env_flag("BEHIND_HTTPS_PROXY", default=True):
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(365 * 24 * 3600)))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
