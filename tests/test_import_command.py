@@ -186,3 +186,29 @@ def test_parallel_parsing_gives_the_same_result(tmp_path, monkeypatch):
     report = run_import(tmp_path)
     assert report["created"] == 5
     assert ContactPerson.objects.count() == 7
+
+
+def test_huge_and_pathological_files_are_imported_or_refused_with_a_reason(tmp_path):
+    sample = SAMPLE_PAGES[0].read_bytes()
+    body_only = sample.split(b"Pour plus d")[0]
+    sentence = b"Une phrase de texte assez ordinaire pour remplir la page, avec des migrants.\n"
+    (tmp_path / "dix-mega.txt").write_bytes(body_only + sentence * 140_000)  # 10 MB
+    (tmp_path / "cent-mille-lignes.txt").write_bytes(
+        sample + b"\n".join(b"ligne %d" % i for i in range(100_000))
+    )
+    (tmp_path / "profond.html").write_bytes(b"<html><body>" + b"<div>" * 50_000 + b"x" + b"</div>" * 50_000)
+    (tmp_path / "archive.txt").write_bytes(b"PK\x03\x04" + bytes(range(256)) * 100)
+    out = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("import_releases", str(tmp_path), report="json", stdout=out, stderr=io.StringIO())
+    report = json.loads(out.getvalue())
+    failed = {f["path"].split("/")[-1]: f["error"] for f in report["failed"]}
+    assert failed == {
+        "profond.html": "HTML page too deeply nested (more than 500 levels)",
+        "archive.txt": "not a text file (binary content)",
+    }
+    assert report["created"] == 2
+    big = Release.objects.get(source="dix-mega.txt")
+    assert len(big.body) > 10_000_000
+    lines = Release.objects.get(source="cent-mille-lignes.txt")
+    assert any("lines after the contact block ignored" in w for w in lines.warnings), lines.warnings

@@ -50,3 +50,10 @@ def test_a_menu_item_added_since_is_bridged():
 def test_the_default_navigation_strips_the_iom_menu():
     lines = ["-", "Qui sommes nous", "Structure", "- 2030 AGENDA", "Un titre", "Un texte."]
     assert navigation_length(lines, DEFAULT_NAVIGATION) == 4
+
+
+def test_two_versions_of_one_release_teach_no_navigation():
+    first = release_lines("Le même titre", "Le même texte du communiqué.")
+    second = [*first[:-1], "autre@iom.int"]  # corrected later: another e-mail
+    assert learn_navigation([first, second]) == set()
+    assert learn_navigation([first, first[:6]]) == set()  # a cut copy

@@ -5,7 +5,16 @@ import warnings
 from dataclasses import dataclass, field
 from datetime import date
 
-from bs4 import BeautifulSoup, Comment, MarkupResemblesLocatorWarning
+from bs4 import (
+    BeautifulSoup,
+    Comment,
+    Declaration,
+    Doctype,
+    MarkupResemblesLocatorWarning,
+    NavigableString,
+    ProcessingInstruction,
+    Tag,
+)
 
 from .errors import PageError
 from .text import clean_line
@@ -30,6 +39,7 @@ _CHROME_TAGS = [
 _CHROME_HINT = re.compile(
     r"breadcrumb|fil-ariane|menu|navbar|navigation|sidebar|share|social|cookie|footer|header|skip", re.I
 )
+_CHROME_TAG_SET = set(_CHROME_TAGS)
 _BLOCK_TAGS = [
     "p",
     "div",
@@ -117,43 +127,91 @@ def read_html(text: str) -> HtmlPage:
         raise PageError("HTML page too deeply nested") from exc
 
 
+_CHROME_ROLES = {"navigation", "banner", "contentinfo", "complementary"}
+_CONTENT_TAGS = {"html", "body", "main", "article"}
+MAX_DEPTH = 500
+
+
+def _is_chrome(tag: Tag) -> bool:
+    """Site furniture around the article: menus, header, footer, asides, breadcrumbs."""
+    if tag.name in _CHROME_TAG_SET or tag.get("role") in _CHROME_ROLES:
+        return True
+    if tag.name in _CONTENT_TAGS or not tag.attrs:
+        return False
+    hints = " ".join([*tag.get("class", []), tag.get("id") or ""])
+    return bool(hints and _CHROME_HINT.search(hints))
+
+
+def _check_depth(soup: BeautifulSoup) -> None:
+    depth: dict[int, int] = {id(soup): 0}
+    for tag in soup.descendants:
+        if isinstance(tag, Tag):
+            level = depth[id(tag.parent)] + 1
+            if level > MAX_DEPTH:
+                raise PageError(f"HTML page too deeply nested (more than {MAX_DEPTH} levels)")
+            depth[id(tag)] = level
+
+
+def _text_lines(root: Tag) -> list[str]:
+    """The text of the content, a line per block element (p, li, h2, div...), without
+    the site furniture. One pass over the tree, which it leaves as it is."""
+    blocks = set(_BLOCK_TAGS)
+
+    def place_of(node) -> tuple[Tag | None, bool]:
+        """(the block the text belongs to, whether it sits in site furniture)."""
+        block = None
+        for parent in node.parents:
+            if parent is root:
+                break
+            if _is_chrome(parent):
+                return None, True
+            if block is None and parent.name in blocks:
+                block = parent
+        return block or root, False
+
+    lines: list[str] = []
+    current: list[str] = []
+    current_block = None
+    for node in root.descendants:
+        if isinstance(node, NavigableString):
+            if isinstance(node, Comment | Doctype | Declaration | ProcessingInstruction) or not node.strip():
+                continue
+            block, furniture = place_of(node)
+            if furniture:
+                continue
+            if block is not current_block and current:
+                lines.append("".join(current))
+                current = []
+            current_block = block
+            current.append(str(node))
+        elif node.name == "br":
+            lines.append("".join(current))
+            current = []
+    if current:
+        lines.append("".join(current))
+    return lines
+
+
 def _read_soup(soup: BeautifulSoup) -> HtmlPage:
-    canonical_tag = soup.find("link", rel="canonical")
+    _check_depth(soup)
+    head = soup.head or soup  # metadata lives in <head>: no need to search the whole page
+    canonical_tag = head.find("link", rel="canonical")
     canonical = str(canonical_tag["href"]).strip() if canonical_tag and canonical_tag.get("href") else None
-    published = _iso_date(_meta(soup, "article:published_time", "date", "dc.date", "DC.date.issued"))
+    published = _iso_date(_meta(head, "article:published_time", "date", "dc.date", "DC.date.issued"))
     if published is None:
         time_tag = soup.find("time", attrs={"datetime": True})
         published = _iso_date(time_tag["datetime"]) if time_tag else None
-
-    og_title = _meta(soup, "og:title")
-    head_title = soup.title.get_text(" ", strip=True) if soup.title else None
-
-    for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
-        comment.extract()
-    for tag in soup.find_all(_CHROME_TAGS):
-        tag.decompose()
-    for tag in soup.find_all(attrs={"role": ["navigation", "banner", "contentinfo", "complementary"]}):
-        tag.decompose()
-    for tag in soup.find_all(True):
-        if tag.decomposed or tag.name in ("html", "body", "main", "article"):
-            continue
-        hints = " ".join([*tag.get("class", []), tag.get("id") or ""]) if tag.attrs else ""
-        if hints and _CHROME_HINT.search(hints):
-            tag.decompose()
+    og_title = _meta(head, "og:title")
+    title_tag = head.find("title")
+    head_title = title_tag.get_text(" ", strip=True) if title_tag else None
 
     root = soup.find("article") or soup.find("main") or soup.find(attrs={"role": "main"}) or soup.body or soup
-    h1 = root.find("h1") or soup.find("h1")
+    h1 = next((h for h in root.find_all("h1") if not any(_is_chrome(p) for p in h.parents)), None)
     title = clean_line(h1.get_text(" ", strip=True)) if h1 else None
     title = title or (clean_line(og_title) if og_title else None)
     title = title or (_site_suffix_removed(clean_line(head_title)) if head_title else None)
 
-    for br in root.find_all("br"):
-        br.replace_with("\n")
-    for tag in root.find_all(_BLOCK_TAGS):
-        tag.insert_before("\n")
-        tag.insert_after("\n")
-    lines = [clean_line(line) for line in root.get_text().split("\n")]
-    lines = [line for line in lines if line]
-    if title and lines and clean_line(lines[0]) == title:
+    lines = [line for line in (clean_line(text) for text in _text_lines(root)) if line]
+    if title and lines and lines[0] == title:
         lines = lines[1:]
     return HtmlPage(title=title, lines=lines, canonical_url=canonical, published=published)

@@ -64,18 +64,36 @@ def navigation_length(lines: list[str], navigation: frozenset[str] | set[str]) -
     return end
 
 
+def _same_release(a: list[str], b: list[str]) -> bool:
+    """Past their common start, the two pages are mostly the same lines (or one ends there)."""
+    common = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        common += 1
+    if common >= 0.85 * min(len(a), len(b)):
+        return True
+    rest_a, rest_b = set(a[common:]), set(b[common:])
+    smaller = min(len(rest_a), len(rest_b))
+    return smaller == 0 or len(rest_a & rest_b) / smaller > 0.6
+
+
 def learn_navigation(pages: list[list[str]], known: frozenset[str] | set[str] = frozenset()) -> set[str]:
     """Navigation lines shared at the start of the pages of one batch.
 
     A line is a candidate when it opens at least two distinct pages and half
-    of them; the navigation is each page's leading run of candidates. Returns
-    the keys of lines not already known.
+    of them; the navigation is each page's leading run of candidates. Pages
+    that start with known navigation teach nothing, and versions of one
+    release count once. Returns the keys of lines not already known.
     """
-    distinct: dict[tuple[str, ...], list[str]] = {}
+    heads: list[list[str]] = []
     for lines in pages[:SAMPLE_PAGES]:
         head = [navigation_key(line) for line in lines[:LEADING_LINES] if line.strip()]
-        distinct.setdefault(tuple(head), head)
-    heads = list(distinct.values())
+        if not head or navigation_length(head, known):
+            continue  # its navigation is known already: nothing to learn past it
+        # Two versions of one release share their title and body too: learn from one.
+        if not any(_same_release(head, kept) for kept in heads):
+            heads.append(head)
     if len(heads) < 2:
         return set()
     counts = Counter(key for head in heads for key in set(head))

@@ -15,6 +15,7 @@ from .reading import PageLines
 from .text import detect_language, restore_ligatures, to_paragraphs
 
 MAX_TITLE_LENGTH = 300
+MAX_CONTACT_LINES = 60
 
 
 @dataclass
@@ -138,6 +139,10 @@ def parse_page(
     if block:
         body_lines = rest[: block[0]]
         contact_lines = [opening_remainder(rest[block[1] - 1]), *rest[block[1] :]]
+        if len(contact_lines) > MAX_CONTACT_LINES:
+            # A contact block is a few lines; what follows it is not contacts.
+            warnings.append(f"{len(contact_lines) - MAX_CONTACT_LINES} lines after the contact block ignored")
+            contact_lines = contact_lines[:MAX_CONTACT_LINES]
     else:
         body_lines, contact_lines = rest, []
         warnings.append("no contact block")

@@ -131,6 +131,11 @@ _BULLET = re.compile(r"^(?:[-–—•*·]|\d{1,2}[.)])\s+\S")
 _URL_ONLY = re.compile(r"^\S+://\S+$")
 
 
+def _split_word(line: str) -> bool:
+    """The line ends with a word cut by a hyphen ("socio-")."""
+    return len(line) > 1 and line.endswith("-") and line[-2].isalpha() and line[-2].islower()
+
+
 def _ends_sentence(line: str) -> bool:
     return bool(_SENTENCE_END.search(line)) or bool(_URL_ONLY.match(line))
 
@@ -152,27 +157,28 @@ def to_paragraphs(lines: list[str], hard_wrapped: bool | None = None) -> list[st
         return [line for line in text_lines]
 
     paragraphs: list[str] = []
-    current = ""
+    parts: list[str] = []  # the current paragraph's lines (joined once: linear on any page)
+
+    def close() -> None:
+        if parts:
+            paragraphs.append("".join(parts))
+            parts.clear()
+
     for line in lines:
         if not line:
-            if current:
-                paragraphs.append(current)
-                current = ""
+            close()
             continue
-        if current and _BULLET.match(line):
-            paragraphs.append(current)
-            current = ""
-        if not current:
-            current = line
-        elif re.search(r"[a-zà-ÿ]-$", current) and line[:1].islower():
-            current = current + line  # a word split at the wrap
+        if parts and _BULLET.match(line):
+            close()
+        if not parts:
+            parts.append(line)
+        elif _split_word(parts[-1]) and line[:1].islower():
+            parts.append(line)  # a word split at the wrap
         else:
-            current = f"{current} {line}"
+            parts.append(" " + line)
         if _ends_sentence(line) and len(line) < 0.85 * width:
-            paragraphs.append(current)
-            current = ""
-    if current:
-        paragraphs.append(current)
+            close()
+    close()
     return paragraphs
 
 
