@@ -81,7 +81,7 @@ def sample_urls(kind: str) -> dict[str, str]:
         "r = Release.objects.exclude(office=None).exclude(published=None).order_by('id')[4242];"
         "print(r.get_absolute_url()); print(r.country); print(r.published.year)"
     )
-    url, country, year = manage(kind, "shell", "-c", code, capture=True).split()
+    url, country, year = manage(kind, "shell", "-v", "0", "-c", code, capture=True).split()[-3:]
     rare = rare_words_of(4242)[0]
     return {
         "ceiling (constant view)": "/__constant__/",
@@ -100,8 +100,8 @@ def wrk(url: str, seconds: int, connections: int) -> tuple[float, str, str, str]
         capture_output=True, text=True, check=True,
     ).stdout  # fmt: skip
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-    median = re.search(r"50%\s+(\S+)", out).group(1)
-    p99 = re.search(r"99%\s+(\S+)", out).group(1)
+    median = re.search(r"^\s+50%\s+(\S+)", out, re.MULTILINE).group(1)
+    p99 = re.search(r"^\s+99%\s+(\S+)", out, re.MULTILINE).group(1)
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)|Socket errors: (.*)", out)
     return rps, median, p99, errors.group(0) if errors else "0"
 

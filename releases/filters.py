@@ -1,6 +1,6 @@
 import django_filters
 from django import forms
-from django.db.models import Exists, OuterRef
+from django.db.models import Case, Exists, OuterRef, Value, When
 
 from .models import Release, ReleaseContact
 
@@ -56,6 +56,12 @@ class ReleaseFilter(django_filters.FilterSet):
         if words and self.form.cleaned_data.get("sort") == "relevance":
             # Ranking every match of a word found in nearly every release is what
             # makes search slow: rank the most recent matches only.
-            recent = releases.order_by("-sort_date", "-id").values_list("pk", flat=True)[:RELEVANCE_POOL]
-            return releases.filter(pk__in=list(recent)).order_by("-rank", "-sort_date", "-id")
+            recent = list(
+                releases.order_by("-sort_date", "-id").values_list("pk", flat=True)[:RELEVANCE_POOL]
+            )
+            ranked = Release.objects.ranked_ids(words, recent)
+            position = Case(
+                *(When(pk=pk, then=Value(i)) for i, pk in enumerate(ranked)), default=Value(len(ranked))
+            )
+            return releases.filter(pk__in=ranked).order_by(position, "-id")
         return releases.newest_first()

@@ -3,7 +3,7 @@ from datetime import date
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
-from django.db import models
+from django.db import connections, models
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Lower
 from django.urls import reverse
@@ -13,6 +13,12 @@ from contacts.models import COUNTRY_CODE_RULE, ContactPerson, CountryOffice
 from iomnews.corrections import CorrectableModel
 
 FTS_TABLE = "releases_release_fts"
+
+
+def _pg_query(words: str):
+    from django.contrib.postgres.search import SearchQuery
+
+    return SearchQuery(words, config="iomnews_fr", search_type="websearch")
 
 
 def fts_query(words: str) -> str:
@@ -83,63 +89,77 @@ class ReleaseQuerySet(models.QuerySet):
         return self.filter((problem & not_reviewed) | source_changed)
 
     def search(self, words: str):
-        """Releases matching all the words, accents and case ignored, with a `rank`.
+        """Releases matching all the words, accents and case ignored.
 
         PostgreSQL: French full-text search (stems, unaccent; migration 0002).
-        SQLite: its FTS5 index (accents removed, words matched by prefix; migration 0004).
+        SQLite: its FTS5 index (accents removed, words matched by prefix; migration 0003).
+        Only a filter: ranking and highlights are computed for a few rows (ranked_ids, headlines).
         """
         words = (words or "").strip()[:200]
         if not words:
             return self
         if self.db_vendor == "postgresql":
-            from django.contrib.postgres.search import SearchQuery, SearchRank
-
-            query = SearchQuery(words, config="iomnews_fr", search_type="websearch")
-            return self.filter(search_vector=query).annotate(
-                rank=SearchRank(models.F("search_vector"), query)
-            )
+            return self.filter(search_vector=_pg_query(words))
         match = fts_query(words)
         if not match:
             return self.none()
         return self.filter(
             pk__in=RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [match])
-        ).annotate(
-            rank=RawSQL(
-                f"(SELECT -bm25({FTS_TABLE}) FROM {FTS_TABLE} WHERE {FTS_TABLE}.rowid = releases_release.id"
-                f" AND {FTS_TABLE} MATCH %s)",
-                [match],
-            )
         )
 
-    def highlighted(self, words: str):
-        """Adds `headline`: the passage of the body that matches, marks around the words."""
-        words = (words or "").strip()[:200]
-        if not words:
-            return self
+    def ranked_ids(self, words: str, ids: list[int]) -> list[int]:
+        """These releases' ids, best match for the words first."""
+        if not ids:
+            return []
         if self.db_vendor == "postgresql":
-            from django.contrib.postgres.search import SearchHeadline, SearchQuery
+            from django.contrib.postgres.search import SearchRank
 
-            query = SearchQuery(words, config="iomnews_fr", search_type="websearch")
+            query = _pg_query(words)
+            ranked = (
+                Release.objects.filter(pk__in=ids)
+                .annotate(rank=SearchRank(models.F("search_vector"), query))
+                .order_by("-rank", "-sort_date", "-id")
+            )
+            return list(ranked.values_list("pk", flat=True))
+        placeholders = ",".join(["%s"] * len(ids))
+        sql = (
+            f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s AND rowid IN ({placeholders})"
+            f" ORDER BY bm25({FTS_TABLE}), rowid DESC"
+        )
+        with connections[self.db].cursor() as cursor:
+            cursor.execute(sql, [fts_query(words), *ids])
+            return [row[0] for row in cursor.fetchall()]
+
+    def headlines(self, words: str, ids: list[int]) -> dict[int, str]:
+        """The passage of each body that matches the words, marks around them (a page's rows only)."""
+        words = (words or "").strip()[:200]
+        if not words or not ids:
+            return {}
+        if self.db_vendor == "postgresql":
+            from django.contrib.postgres.search import SearchHeadline
+
             headline = SearchHeadline(
-                "body", query, config="iomnews_fr", start_sel=MATCH_START, stop_sel=MATCH_END,
+                "body", _pg_query(words), config="iomnews_fr", start_sel=MATCH_START, stop_sel=MATCH_END,
                 max_words=35, min_words=15,
             )  # fmt: skip
-            return self.annotate(headline=headline)
+            rows = (
+                Release.objects.filter(pk__in=ids).annotate(headline=headline).values_list("pk", "headline")
+            )
+            return dict(rows)
         match = fts_query(words)
         if not match:
-            return self
-        return self.annotate(
-            headline=RawSQL(
-                f"(SELECT snippet({FTS_TABLE}, 2, %s, %s, '…', 30) FROM {FTS_TABLE}"
-                f" WHERE {FTS_TABLE}.rowid = releases_release.id AND {FTS_TABLE} MATCH %s)",
-                [MATCH_START, MATCH_END, match],
-            )
+            return {}
+        placeholders = ",".join(["%s"] * len(ids))
+        sql = (
+            f"SELECT rowid, snippet({FTS_TABLE}, 2, %s, %s, '…', 30) FROM {FTS_TABLE}"
+            f" WHERE {FTS_TABLE} MATCH %s AND rowid IN ({placeholders})"
         )
+        with connections[self.db].cursor() as cursor:
+            cursor.execute(sql, [MATCH_START, MATCH_END, match, *ids])
+            return dict(cursor.fetchall())
 
     @property
     def db_vendor(self) -> str:
-        from django.db import connections
-
         return connections[self.db].vendor
 
 

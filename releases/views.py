@@ -43,10 +43,13 @@ class CappedPaginator(Paginator):
 def release_list(request):
     releases = filtered_releases(request)
     words = releases.form.cleaned_data.get("q") if releases.form.is_valid() else ""
-    paginator = CappedPaginator(
-        releases.qs.highlighted(words), PAGE_SIZE, cap=MAX_COUNTED if words else 10**9
-    )
+    paginator = CappedPaginator(releases.qs, PAGE_SIZE, cap=MAX_COUNTED if words else 10**9)
     page = paginator.get_page(request.GET.get("page"))
+    if words:
+        # Highlights for the page's rows only: never for every match.
+        headlines = Release.objects.headlines(words, [r.pk for r in page.object_list])
+        for release in page.object_list:
+            release.headline = headlines.get(release.pk, "")
     if paginator.capped:
         # Facets of the most recent matches only; the page says so.
         recent = list(releases.qs.order_by("-sort_date", "-id").values_list("pk", flat=True)[:MAX_COUNTED])
