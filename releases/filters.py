@@ -54,12 +54,8 @@ class ReleaseFilter(django_filters.FilterSet):
         releases = super().qs
         words = self.form.cleaned_data.get("q") if self.is_bound and self.form.is_valid() else None
         if words and self.form.cleaned_data.get("sort") == "relevance":
-            # Ranking every match of a word found in nearly every release is what
-            # makes search slow: rank the most recent matches only.
-            recent = list(
-                releases.order_by("-sort_date", "-id").values_list("pk", flat=True)[:RELEVANCE_POOL]
-            )
-            ranked = Release.objects.ranked_ids(words, recent)
+            # A bounded pool of matches, ranked (see ReleaseQuerySet.ranked_ids).
+            ranked = releases.ranked_ids(words, RELEVANCE_POOL)
             position = Case(
                 *(When(pk=pk, then=Value(i)) for i, pk in enumerate(ranked)), default=Value(len(ranked))
             )

@@ -107,28 +107,31 @@ class ReleaseQuerySet(models.QuerySet):
             pk__in=RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [match])
         )
 
-    def ranked_ids(self, words: str, ids: list[int]) -> list[int]:
-        """These releases' ids, best match for the words first."""
-        if not ids:
-            return []
+    def ranked_ids(self, words: str, limit: int) -> list[int]:
+        """Ids of at most `limit` of these releases, best match for the words first.
+
+        Ranking every match of a word found in nearly every release is what makes
+        search slow, so the ranking is bounded: on SQLite, FTS5's own top `limit`
+        by bm25 among all matches; on PostgreSQL, the `limit` most recent matches, ranked.
+        """
         if self.db_vendor == "postgresql":
             from django.contrib.postgres.search import SearchRank
 
-            query = _pg_query(words)
+            recent = list(self.order_by("-sort_date", "-id").values_list("pk", flat=True)[:limit])
             ranked = (
-                Release.objects.filter(pk__in=ids)
-                .annotate(rank=SearchRank(models.F("search_vector"), query))
+                Release.objects.filter(pk__in=recent)
+                .annotate(rank=SearchRank(models.F("search_vector"), _pg_query(words)))
                 .order_by("-rank", "-sort_date", "-id")
             )
             return list(ranked.values_list("pk", flat=True))
-        placeholders = ",".join(["%s"] * len(ids))
-        sql = (
-            f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s AND rowid IN ({placeholders})"
-            f" ORDER BY bm25({FTS_TABLE}), rowid DESC"
-        )
         with connections[self.db].cursor() as cursor:
-            cursor.execute(sql, [fts_query(words), *ids])
-            return [row[0] for row in cursor.fetchall()]
+            cursor.execute(
+                f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s ORDER BY rank LIMIT %s",
+                [fts_query(words), limit],
+            )
+            best = [row[0] for row in cursor.fetchall()]
+        kept = set(self.filter(pk__in=best).values_list("pk", flat=True))  # the other filters
+        return [pk for pk in best if pk in kept]
 
     def headlines(self, words: str, ids: list[int]) -> dict[int, str]:
         """The passage of each body that matches the words, marks around them (a page's rows only)."""
