@@ -108,6 +108,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
     )
     DATABASES["default"]["OPTIONS"]["transaction_mode"] = "IMMEDIATE"
+    # A writer waits up to 60 s for another (a second import) instead of failing.
+    DATABASES["default"]["OPTIONS"]["timeout"] = 60
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

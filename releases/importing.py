@@ -13,7 +13,7 @@ from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from .loading import CREATED, UPDATED, Loader, known_navigation, remember_navigation
 from .parsing import NotARelease, PageError, learn_navigation, navigation_key, parse_page, read_lines
@@ -155,11 +155,42 @@ def learn_batch_navigation(files: list[tuple[Path, str]]) -> tuple[frozenset[str
     return known | learned_keys, learned_text
 
 
+# Any fixed number: the key of the PostgreSQL advisory lock that imports share.
+IMPORT_LOCK_KEY = 7_366_150_301
+
+
+@contextmanager
+def one_import_at_a_time() -> Iterator[None]:
+    """Imports run one after the other: a second one waits, then finds the pages stored.
+
+    PostgreSQL: an advisory lock held by this connection. SQLite lets one writer
+    in at a time anyway (see the timeout in settings).
+    """
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_lock(%s)", [IMPORT_LOCK_KEY])
+        if not cursor.fetchone()[0]:
+            logger.warning("another import is running: waiting for it to finish")
+            cursor.execute("SELECT pg_advisory_lock(%s)", [IMPORT_LOCK_KEY])
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_unlock(%s)", [IMPORT_LOCK_KEY])
+
+
 def run_import(
     files: list[tuple[Path, str]],
     dry_run: bool = False,
     progress: Callable[[int, int], None] | None = None,
 ) -> ImportReport:
+    with one_import_at_a_time():
+        return _run_import(files, dry_run, progress)
+
+
+def _run_import(files, dry_run, progress) -> ImportReport:
     report = ImportReport()
     started = time.monotonic()
     navigation, learned_text = learn_batch_navigation(files)

@@ -35,18 +35,24 @@ def slug_base(text: str, fallback: str) -> str:
     return slugify(text)[:200].strip("-") or fallback
 
 
+SLUG_QUERY_SIZE = 200
+
+
 def taken_slugs(model, bases) -> set[str]:
     """Every slug that starts with one of the bases: one indexed range per base
-    ("base" .. "base-~"), in one statement (the ORM is slow to build a long OR)."""
+    ("base" .. "base-~"), a few hundred per statement (the ORM is slow to build a
+    long OR, and SQLite limits how deep an expression may be)."""
     bases = sorted(set(bases))
-    if not bases:
-        return set()
     table = connection.ops.quote_name(model._meta.db_table)
-    ranges = " OR ".join(["(slug >= %s AND slug <= %s)"] * len(bases))
-    params = [value for base in bases for value in (base, base + "-~")]
+    taken: set[str] = set()
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT slug FROM {table} WHERE {ranges}", params)
-        return {row[0] for row in cursor.fetchall()}
+        for start in range(0, len(bases), SLUG_QUERY_SIZE):
+            chunk = bases[start : start + SLUG_QUERY_SIZE]
+            ranges = " OR ".join(["(slug >= %s AND slug <= %s)"] * len(chunk))
+            params = [value for base in chunk for value in (base, base + "-~")]
+            cursor.execute(f"SELECT slug FROM {table} WHERE {ranges}", params)
+            taken.update(row[0] for row in cursor.fetchall())
+    return taken
 
 
 def unique_slug(model, text: str, fallback: str, taken: set[str] | None = None) -> str:

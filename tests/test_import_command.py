@@ -212,3 +212,35 @@ def test_huge_and_pathological_files_are_imported_or_refused_with_a_reason(tmp_p
     assert len(big.body) > 10_000_000
     lines = Release.objects.get(source="cent-mille-lignes.txt")
     assert any("lines after the contact block ignored" in w for w in lines.warnings), lines.warnings
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_imports_at_once_neither_duplicate_nor_fail():
+    import os
+    import subprocess
+    import sys
+
+    from django.db import connection
+
+    from .conftest import ROOT
+
+    db = connection.settings_dict
+    url = f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+    env = {**os.environ, "DATABASE_URL": url}
+    command = [sys.executable, "manage.py", "import_releases", str(FIXTURES), "--report", "json"]
+    runs = [subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True) for _ in range(2)]
+    reports = [json.loads(run.communicate(timeout=180)[0]) for run in runs]
+    assert [run.returncode for run in runs] == [0, 0]
+    assert sorted(r["created"] for r in reports) == [0, 5]
+    assert all(r["failed"] == [] for r in reports)
+    assert Release.objects.count() == 5
+    assert ContactPerson.objects.count() == 7
+
+
+def test_taken_slugs_of_many_names_at_once():
+    from releases.loading import taken_slugs
+
+    ContactPerson.objects.create(name="Nom 7", slug="nom-7", email="n7@iom.int")
+    ContactPerson.objects.create(name="Nom 7", slug="nom-7-2", email="n72@iom.int")
+    assert taken_slugs(ContactPerson, [f"nom-{i}" for i in range(1500)]) == {"nom-7", "nom-7-2"}
