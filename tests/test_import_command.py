@@ -244,3 +244,26 @@ def test_taken_slugs_of_many_names_at_once():
     ContactPerson.objects.create(name="Nom 7", slug="nom-7", email="n7@iom.int")
     ContactPerson.objects.create(name="Nom 7", slug="nom-7-2", email="n72@iom.int")
     assert taken_slugs(ContactPerson, [f"nom-{i}" for i in range(1500)]) == {"nom-7", "nom-7-2"}
+
+
+def test_dry_run_writes_nothing_even_when_pages_fail(tmp_path):
+    from releases.models import ImportRun
+
+    for page in SAMPLE_PAGES:
+        shutil.copy(page, tmp_path / page.name)
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00" * 50)
+    menu = ["Accueil", "Nos actualités", "Nos missions"]
+    for i in range(2):  # an unknown site's navigation, which a real run would learn and store
+        (tmp_path / f"autre-{i}.txt").write_text("\n".join([*menu, f"Titre {i}", f"Texte {i}."]))
+    out = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command(
+            "import_releases", str(tmp_path), dry_run=True, report="json", stdout=out, stderr=io.StringIO()
+        )
+    report = json.loads(out.getvalue())
+    assert report["created"] == 7 and len(report["failed"]) == 1
+    assert report["navigation_lines_learned"] == 3
+    assert Release.objects.count() == 0
+    assert ContactPerson.objects.count() == 0
+    assert NavigationLine.objects.count() == 0
+    assert ImportRun.objects.count() == 0
