@@ -1,6 +1,6 @@
-"""Loading parsed releases into the database: one transaction per page.
+"""Loading parsed releases into the database: each page stored whole or not at all.
 
-`load_release(parsed)` creates the release, updates it in place, or reports it
+`Loader().load(parsed)` creates the release, updates it in place, or reports it
 unchanged; offices merge by name, people by e-mail, projects by acronym or
 name. Fields an editor corrected are never overwritten (see CorrectableModel).
 """
@@ -481,8 +481,3 @@ def _same(relation: str, wanted, current) -> bool:
     if relation == "projects":
         return {p.pk for p in wanted} == {p.pk for p in current}
     return wanted == current
-
-
-def load_release(parsed: ParsedRelease) -> LoadOutcome:
-    """Load one release on its own (a batch keeps one Loader instead)."""
-    return Loader().load(parsed)
