@@ -4,6 +4,7 @@ the current result set (options with none are left out)."""
 from django.db.models import Count, QuerySet
 from django.db.models.functions import ExtractYear
 
+from .models import Release, ReleaseContact
 from .places import country_label
 
 FACET_SIZE = 12
@@ -22,17 +23,30 @@ def query_string(params, key: str, value) -> str:
 
 
 def _rows(releases: QuerySet, key: str, label: str | None = None, limit: int = FACET_SIZE) -> list[dict]:
+    """Counts of a single-valued field (each release counted once: no DISTINCT needed)."""
     fields = [key] if label is None else [key, label]
     rows = (
         releases.order_by()
         .exclude(**{f"{key}__isnull": True})
         .values(*fields)
-        .annotate(count=Count("pk", distinct=True))
+        .annotate(count=Count("pk"))
         .order_by("-count", key)[:limit]
     )
     return [
         {"value": row[key], "label": row[label] if label else row[key], "count": row["count"]} for row in rows
     ]
+
+
+def _linked_rows(link_model, target: str, releases: QuerySet, limit: int = FACET_SIZE) -> list[dict]:
+    """Counts through a link table whose (release, target) pairs are unique: counted
+    there directly, without a DISTINCT over a join of every release."""
+    rows = (
+        link_model.objects.filter(release__in=releases.order_by().values("pk"))
+        .values(f"{target}__slug", f"{target}__name")
+        .annotate(count=Count("release_id"))
+        .order_by("-count", f"{target}__slug")[:limit]
+    )
+    return [{"value": r[f"{target}__slug"], "label": r[f"{target}__name"], "count": r["count"]} for r in rows]
 
 
 def release_facets(releases: QuerySet) -> dict[str, list[dict]]:
@@ -51,8 +65,8 @@ def release_facets(releases: QuerySet) -> dict[str, list[dict]]:
     return {
         "country": countries,
         "office": _rows(releases, "office__slug", "office__name"),
-        "project": _rows(releases, "projects__slug", "projects__name"),
-        "contact": _rows(releases, "contact_links__person__slug", "contact_links__person__name"),
+        "project": _linked_rows(Release.projects.through, "project", releases),
+        "contact": _linked_rows(ReleaseContact, "person", releases),
         "year": [{"value": str(y["year"]), "label": str(y["year"]), "count": y["count"]} for y in years],
     }
 
