@@ -10,7 +10,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from .merging import merge_projects
 from .models import ImportRun, NavigationLine, Project, QuotedPerson, Release, ReleaseContact
-from .places import country_label
+from .parsing.places import country_label
 
 
 class EditorCorrectionsMixin:

@@ -5,7 +5,7 @@ from django.db.models import Count, QuerySet
 from django.db.models.functions import ExtractYear
 
 from .models import Release, ReleaseContact
-from .places import country_label
+from .parsing.places import country_label
 
 FACET_SIZE = 12
 

@@ -136,3 +136,13 @@ def warm_up() -> None:
     # They live as long as the process: keep the garbage collector off them
     # (and their memory pages shared with forked workers).
     gc.freeze()
+
+
+@cache
+def country_label(code: str | None) -> str:
+    """A country's name in French, for display ("GT" -> "Guatemala")."""
+    if not code:
+        return ""
+    from babel import Locale
+
+    return Locale.parse("fr").territories.get(code.upper(), code.upper())

@@ -4,7 +4,7 @@ from django.utils.safestring import mark_safe
 
 from releases.facets import query_string
 from releases.models import MATCH_END, MATCH_START
-from releases.places import country_label
+from releases.parsing.places import country_label
 
 register = template.Library()
 
