@@ -3,20 +3,7 @@
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-GROUP = "Éditeurs"
-PERMISSIONS = {
-    "releases": {
-        "release": ["view", "add", "change"],
-        "releasecontact": ["view", "add", "change", "delete"],
-        "quotedperson": ["view", "add", "change", "delete"],
-        "project": ["view", "add", "change", "delete"],
-        "importrun": ["view"],
-    },
-    "contacts": {
-        "countryoffice": ["view", "add", "change", "delete"],
-        "contactperson": ["view", "add", "change", "delete"],
-    },
-}
+from releases.editors import GROUP, ensure_editors_group
 
 
 def forward(apps, schema_editor):
@@ -25,15 +12,7 @@ def forward(apps, schema_editor):
         app_config.models_module = True
         create_permissions(app_config, apps=apps, verbosity=0)
         app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    group, _ = Group.objects.get_or_create(name=GROUP)
-    for app_label, models in PERMISSIONS.items():
-        for model, actions in models.items():
-            codenames = [f"{action}_{model}" for action in actions]
-            group.permissions.add(
-                *Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
-            )
+    ensure_editors_group(apps.get_model("auth", "Group"), apps.get_model("auth", "Permission"))
 
 
 def backward(apps, schema_editor):

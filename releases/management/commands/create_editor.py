@@ -4,10 +4,10 @@ import secrets
 import sys
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
-from django.core.management.base import BaseCommand, CommandError
+from django.contrib.auth.models import Group, Permission
+from django.core.management.base import BaseCommand
 
-EDITORS = "Éditeurs"
+from releases.editors import ensure_editors_group
 
 
 class Command(BaseCommand):
@@ -21,12 +21,7 @@ class Command(BaseCommand):
         parser.add_argument("--email", default="")
 
     def handle(self, *args, username, email, **options):
-        try:
-            group = Group.objects.get(name=EDITORS)
-        except Group.DoesNotExist as exc:
-            raise CommandError(
-                "Le groupe « Éditeurs » manque : lancez d’abord « manage.py migrate »."
-            ) from exc
+        group = ensure_editors_group(Group, Permission)  # brought back if someone deleted it
         password = os.environ.get("IOMNEWS_EDITOR_PASSWORD")
         generated = False
         if not password and sys.stdin.isatty():
