@@ -1,5 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import include, path
 
 from .health import healthz
@@ -9,5 +11,7 @@ urlpatterns = [
     path("login/", auth_views.LoginView.as_view(template_name="registration/login.html"), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("healthz", healthz, name="healthz"),
+    # Browsers and feed readers ask for /favicon.ico whatever the page says.
+    path("favicon.ico", lambda request: redirect(static("img/favicon.svg"))),
     path("", include("releases.urls")),
 ]

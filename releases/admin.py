@@ -1,21 +1,86 @@
 """The editors' admin: corrections that imports keep, review queue, merges."""
 
+from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.options import InlineModelAdmin
+from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
+from django.db import models
 from django.db.models import Count
+from django.forms.models import BaseInlineFormSet
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
+from django.utils.text import capfirst
 from simple_history.admin import SimpleHistoryAdmin
 
 from .merging import merge_projects
 from .models import ImportRun, NavigationLine, Project, QuotedPerson, Release, ReleaseContact
 from .parsing.places import country_label
 
+admin.site.site_header = "Portail des communiqués OIM — espace éditeurs"
+admin.site.site_title = "Espace éditeurs OIM"
+admin.site.index_title = "Corriger les communiqués"
 
-class EditorCorrectionsMixin:
+
+class BrowserTextField(forms.CharField):
+    """Browsers send a textarea back with CRLF line ends: without this, saving a
+    form would mark every multi-line field as changed, and lock it from imports."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return value.replace("\r\n", "\n").replace("\r", "\n") if isinstance(value, str) else value
+
+
+class AccessibleAutocomplete(AutocompleteSelect):
+    """The empty choice gets a label: an empty <option> without one is invalid HTML."""
+
+    def create_option(self, name, value, label, *args, **kwargs):
+        option = super().create_option(name, value, label, *args, **kwargs)
+        if value == "" and not label:
+            option["attrs"]["label"] = "(aucun)"
+        return option
+
+
+class AccessibleAutocompleteMany(AutocompleteSelectMultiple):
+    """select2 puts its "clear all" button inside its <ul>, which screen readers
+    read as a broken list; each chosen item keeps its own remove button."""
+
+    def build_attrs(self, base_attrs, extra_attrs=None):
+        return {**super().build_attrs(base_attrs, extra_attrs), "data-allow-clear": "false"}
+
+
+class AccessibleFormsMixin:
+    """What Django's admin forms miss (found by axe-core and the HTML checker): tabular
+    inline rows have column headers but no labels; the autocomplete widgets above.
+    The search box select2 adds is labelled by static/admin/iomnews/admin.js."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if formfield is not None and isinstance(self, InlineModelAdmin):
+            formfield.widget.attrs.setdefault("aria-label", capfirst(db_field.verbose_name))
+        return formfield
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = AccessibleAutocomplete(db_field, self.admin_site, kwargs.get("using"))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = AccessibleAutocompleteMany(db_field, self.admin_site, kwargs.get("using"))
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+class EditorCorrectionsMixin(AccessibleFormsMixin):
     """Record which fields an editor changed, so that imports keep them; show the
     held fields with the imported value, and restore one on request."""
+
+    formfield_overrides = {models.TextField: {"form_class": BrowserTextField}}
+
+    def get_exclude(self, request, obj=None):
+        # Shown and given back through held_fields, never typed in as JSON.
+        return [*(super().get_exclude(request, obj) or []), "locked_fields", "imported_values"]
 
     def save_model(self, request, obj, form, change):
         if change and form.changed_data:
@@ -136,7 +201,18 @@ class MergeMixin:
         self.message_user(request, f"{names} fusionné(s) dans {kept}.", messages.SUCCESS)
 
 
-class ReleaseContactInline(admin.TabularInline):
+class LabelledInlineFormSet(BaseInlineFormSet):
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:  # a checkbox under the column "Supprimer?", without a label
+            form.fields["DELETE"].widget.attrs["aria-label"] = "Supprimer"
+
+
+class AccessibleTabularInline(AccessibleFormsMixin, admin.TabularInline):
+    formset = LabelledInlineFormSet
+
+
+class ReleaseContactInline(AccessibleTabularInline):
     model = ReleaseContact
     extra = 0
     fields = ["position", "person", "office", "phones"]
@@ -144,7 +220,7 @@ class ReleaseContactInline(admin.TabularInline):
     autocomplete_fields = ["person", "office"]
 
 
-class QuotedPersonInline(admin.TabularInline):
+class QuotedPersonInline(AccessibleTabularInline):
     model = QuotedPerson
     extra = 0
     fields = ["position", "name", "role"]
@@ -203,7 +279,7 @@ class ReleaseAdmin(EditorCorrectionsMixin, SimpleHistoryAdmin):
     actions = ["mark_reviewed", "restore_all_imported"]
     readonly_fields = [
         "held_fields", "source", "warnings", "imported_at", "updated_at", "source_changed_at",
-        "reviewed_at", "reviewed_by", "raw_text",
+        "reviewed_at", "reviewed_by", "imported_text",
     ]  # fmt: skip
     fieldsets = [
         (
@@ -227,7 +303,10 @@ class ReleaseAdmin(EditorCorrectionsMixin, SimpleHistoryAdmin):
         ),
         (
             "Texte importé",
-            {"fields": ["source", "imported_at", "updated_at", "raw_text"], "classes": ["imported-text"]},
+            {
+                "fields": ["source", "imported_at", "updated_at", "imported_text"],
+                "classes": ["imported-text"],
+            },
         ),
     ]
 
@@ -236,6 +315,14 @@ class ReleaseAdmin(EditorCorrectionsMixin, SimpleHistoryAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(contact_total=Count("contact_links"))
+
+    @admin.display(description="texte importé")
+    def imported_text(self, obj):
+        # Focusable, so that the scrolled text can be read with the keyboard.
+        return format_html(
+            '<pre class="raw-text" tabindex="0" role="region" aria-label="Texte importé">{}</pre>',
+            obj.raw_text,
+        )
 
     @admin.display(description="pays", ordering="country")
     def country_name(self, obj):

@@ -3,7 +3,7 @@
 import io
 
 import pytest
-from django.contrib.auth.models import User
+from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 from django.urls import reverse
 
@@ -72,6 +72,42 @@ def test_an_editor_corrects_a_title_and_the_next_import_keeps_it(client, editor)
         "Corrections conservées" in page and "Nouveaux projets de micro-crédits" in page
     )  # the imported value
     assert "Titre corrigé par Edith" in client.get(release.get_absolute_url()).content.decode()
+
+
+def test_a_form_sent_back_with_browser_line_ends_locks_only_what_changed(client, editor):
+    run_import(SAMPLE_PAGES[2])  # a body of several paragraphs
+    release = Release.objects.get()
+    url = reverse("admin:releases_release_change", args=[release.pk])
+    data = change_form_data(client.get(url))
+    assert "\n" in data["body"]
+    data["body"] = data["body"].replace("\n", "\r\n")  # what browsers send for a <textarea>
+    data["title"] = "Titre corrigé"
+    assert client.post(url, data).status_code == 302
+    release.refresh_from_db()
+    assert release.locked_fields == ["title"]
+    assert "\r" not in release.body
+
+
+def test_correction_bookkeeping_is_not_typed_in_as_json(client, editor):
+    run_import(PAGE)
+    for person in ContactPerson.objects.all():
+        response = client.get(reverse("admin:contacts_contactperson_change", args=[person.pk]))
+        fields = set(response.context["adminform"].form.fields)
+        assert {"name", "email"} <= fields
+        assert not {"locked_fields", "imported_values"} & fields
+
+
+def test_create_editor_brings_back_a_deleted_editors_group(client):
+    Group.objects.filter(name="Éditeurs").delete()
+    call_command("create_editor", "edith", stdout=io.StringIO())
+    user = User.objects.get(username="edith")
+    group = user.groups.get()
+    assert group.name == "Éditeurs" and group.permissions.filter(codename="change_release").exists()
+    assert not group.permissions.filter(codename="delete_release").exists()
+    run_import(PAGE)
+    client.force_login(user)
+    release = Release.objects.get()
+    assert client.get(reverse("admin:releases_release_change", args=[release.pk])).status_code == 200
 
 
 def test_restoring_the_imported_value_gives_the_field_back_to_imports(client, editor):

@@ -1,0 +1,16 @@
+// select2 (the admin's autocomplete) adds a search box without a label:
+// give it the label of the field it belongs to.
+"use strict";
+{
+  function labelSearchBoxes() {
+    for (const select of document.querySelectorAll("select.admin-autocomplete")) {
+      const label = select.id && document.querySelector(`label[for="${select.id}"]`);
+      const box = select.nextElementSibling && select.nextElementSibling.querySelector(".select2-search__field");
+      if (label && box && !box.hasAttribute("aria-label")) {
+        box.setAttribute("aria-label", label.textContent.replace(/\s*:\s*$/, "").trim());
+      }
+    }
+  }
+  window.addEventListener("load", labelSearchBoxes);
+  document.addEventListener("formset:added", labelSearchBoxes);
+}
