@@ -1,6 +1,7 @@
 import django_filters
 from django import forms
 from django.db.models import Case, Exists, OuterRef, Value, When
+from django.utils.functional import cached_property
 
 from .models import Release, ReleaseContact
 
@@ -49,15 +50,31 @@ class ReleaseFilter(django_filters.FilterSet):
     def sort_by(self, queryset, name, value):
         return queryset  # applied in `qs`, after every filter
 
+    @cached_property
+    def matches(self):
+        """The releases that pass every filter, in no particular order."""
+        return super().qs
+
+    @cached_property
+    def words(self) -> str:
+        return (self.form.cleaned_data.get("q") or "") if self.is_bound and self.form.is_valid() else ""
+
+    @property
+    def by_relevance(self) -> bool:
+        return bool(self.words) and self.form.cleaned_data.get("sort") == "relevance"
+
+    @cached_property
+    def ranked_ids(self) -> list[int]:
+        """A bounded pool of matches, best first (see ReleaseQuerySet.ranked_ids)."""
+        return self.matches.ranked_ids(self.words, RELEVANCE_POOL)
+
     @property
     def qs(self):
-        releases = super().qs
-        words = self.form.cleaned_data.get("q") if self.is_bound and self.form.is_valid() else None
-        if words and self.form.cleaned_data.get("sort") == "relevance":
-            # A bounded pool of matches, ranked (see ReleaseQuerySet.ranked_ids).
-            ranked = releases.ranked_ids(words, RELEVANCE_POOL)
+        """Every match, sorted (feeds and downloads; the list pages through ids)."""
+        if self.by_relevance:
+            ranked = self.ranked_ids
             position = Case(
                 *(When(pk=pk, then=Value(i)) for i, pk in enumerate(ranked)), default=Value(len(ranked))
             )
-            return releases.filter(pk__in=ranked).order_by(position, "-id")
-        return releases.newest_first()
+            return self.matches.filter(pk__in=ranked).order_by(position, "-id")
+        return self.matches.newest_first()

@@ -39,23 +39,47 @@ class CappedPaginator(Paginator):
         return self.count > self.cap
 
 
+class SearchPaginator(CappedPaginator):
+    """Pages through the ids of a search's matches, already in order; each page
+    loads its own rows only (no sort or CASE over every match in SQL)."""
+
+    def __init__(self, ids, per_page, cap, rows):
+        super().__init__(ids[: cap + 1], per_page, cap)
+        self.rows = rows
+
+    @cached_property
+    def count(self):
+        return len(self.object_list)
+
+    def page(self, number):
+        page = super().page(number)
+        found = self.rows.in_bulk(page.object_list)
+        page.object_list = [found[pk] for pk in page.object_list if pk in found]
+        return page
+
+
 @cached_page
 def release_list(request):
     releases = filtered_releases(request)
-    words = releases.form.cleaned_data.get("q") if releases.form.is_valid() else ""
-    paginator = CappedPaginator(releases.qs, PAGE_SIZE, cap=MAX_COUNTED if words else 10**9)
+    words = releases.words
+    if words:
+        # Ids in order, never a sort of every match (see newest_ids, ranked_ids).
+        newest = releases.matches.newest_ids(MAX_COUNTED + 1)
+        ids = releases.ranked_ids if releases.by_relevance else newest
+        paginator = SearchPaginator(ids, PAGE_SIZE, MAX_COUNTED, rows=Release.objects.with_related())
+    else:
+        paginator = CappedPaginator(releases.qs, PAGE_SIZE, cap=10**9)
     page = paginator.get_page(request.GET.get("page"))
+    counted = releases.matches
     if words:
         # Highlights for the page's rows only: never for every match.
         headlines = Release.objects.headlines(words, [r.pk for r in page.object_list])
         for release in page.object_list:
             release.headline = headlines.get(release.pk, "")
-    if paginator.capped:
-        # Facets of the most recent matches only; the page says so.
-        recent = list(releases.qs.order_by("-sort_date", "-id").values_list("pk", flat=True)[:MAX_COUNTED])
-        facets = release_facets(Release.objects.filter(pk__in=recent))
-    else:
-        facets = release_facets(releases.qs)
+        if len(newest) > MAX_COUNTED:
+            # Facets of the most recent matches only; the page says so.
+            counted = Release.objects.filter(pk__in=newest[:MAX_COUNTED])
+    facets = release_facets(counted)
     context = {
         "filter": releases,
         "page": page,
