@@ -58,3 +58,19 @@ def test_results_ranked_and_highlighted(client, samples):
 def test_web_search_syntax_on_postgresql(samples):
     assert titles("migrants -cartoneros") == titles("migrants") - {"Nouveaux projets de micro-créd"}
     assert titles('"familles de migrants"') >= {"Nouveaux projets de micro-créd"}
+
+
+@pytest.mark.parametrize("limit", [1, 3, 4, 10])
+def test_newest_matches_by_id_whether_few_or_many(samples, limit):
+    # Few matches are sorted from the search index's answer, many by the newest-first walk.
+    matches = Release.objects.search("migrants")
+    assert matches.count() == 4
+    expected = list(matches.newest_first().values_list("pk", flat=True))[:limit]
+    assert matches.newest_ids(limit) == expected
+
+
+def test_the_list_pages_through_search_matches_newest_first(client, samples):
+    page = client.get("/", {"q": "migrants"}).context["page"]
+    listed = [r.pk for r in page.object_list]
+    assert listed == list(Release.objects.search("migrants").newest_first().values_list("pk", flat=True))
+    assert page.paginator.count == len(listed) and not page.paginator.capped
