@@ -4,6 +4,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.options import InlineModelAdmin
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
+from django.contrib.postgres.forms import SimpleArrayField
 from django.db import models
 from django.db.models import Count
 from django.forms.models import BaseInlineFormSet
@@ -212,8 +213,33 @@ class AccessibleTabularInline(AccessibleFormsMixin, admin.TabularInline):
     formset = LabelledInlineFormSet
 
 
+class ReleaseContactForm(forms.ModelForm):
+    # Typed as "+41 22 717 91 11, +41 22 717 91 12", not as JSON.
+    phones = SimpleArrayField(
+        forms.CharField(),
+        required=False,
+        label="téléphones",
+        help_text="Séparés par des virgules.",
+        widget=forms.TextInput(attrs={"aria-label": "Téléphones", "size": 28}),
+    )
+
+    class Meta:
+        model = ReleaseContact
+        fields = ["position", "person", "office", "phones"]
+
+
 class ReleaseContactInline(AccessibleTabularInline):
     model = ReleaseContact
+    form = ReleaseContactForm
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.is_relation and hasattr(formfield.widget, "can_view_related"):
+            # Only "view" in each row: the row stays within a laptop's width.
+            widget = formfield.widget
+            widget.can_add_related = widget.can_change_related = widget.can_delete_related = False
+        return formfield
+
     extra = 0
     fields = ["position", "person", "office", "phones"]
     ordering = ["position"]

@@ -278,8 +278,12 @@ class Release(CorrectableModel):
 class ReleaseContact(models.Model):
     """A contact person of one release, in page order, with the phones given there."""
 
-    release = models.ForeignKey(Release, on_delete=models.CASCADE, related_name="contact_links")
-    person = models.ForeignKey(ContactPerson, on_delete=models.CASCADE, related_name="release_links")
+    release = models.ForeignKey(
+        Release, verbose_name="communiqué", on_delete=models.CASCADE, related_name="contact_links"
+    )
+    person = models.ForeignKey(
+        ContactPerson, verbose_name="personne", on_delete=models.CASCADE, related_name="release_links"
+    )
     position = models.PositiveSmallIntegerField("ordre", default=0)
     office = models.ForeignKey(
         CountryOffice,

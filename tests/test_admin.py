@@ -88,6 +88,17 @@ def test_a_form_sent_back_with_browser_line_ends_locks_only_what_changed(client,
     assert "\r" not in release.body
 
 
+def test_contact_phones_are_typed_as_a_comma_separated_list(client, editor):
+    run_import(PAGE)
+    release = Release.objects.get()
+    url = reverse("admin:releases_release_change", args=[release.pk])
+    data = change_form_data(client.get(url))
+    assert data["contact_links-0-phones"] == "+541148155194"
+    data["contact_links-0-phones"] = "+541148155194, +54 11 4815 5195"
+    assert client.post(url, data).status_code == 302
+    assert release.contact_links.get().phones == ["+541148155194", "+54 11 4815 5195"]
+
+
 def test_correction_bookkeeping_is_not_typed_in_as_json(client, editor):
     run_import(PAGE)
     for person in ContactPerson.objects.all():

@@ -11,6 +11,11 @@
       }
     }
   }
-  window.addEventListener("load", labelSearchBoxes);
+  // After the admin's own ready handlers, which create the select2 boxes (this script is deferred).
+  if (window.django && window.django.jQuery) {
+    window.django.jQuery(labelSearchBoxes);
+  } else {
+    window.addEventListener("load", labelSearchBoxes);
+  }
   document.addEventListener("formset:added", labelSearchBoxes);
 }

@@ -1,0 +1,94 @@
+"""What staff and editors do every day, in a real browser, on a desktop window and on a phone.
+
+The portal's own CSP stays on here: a script or style it blocks shows as a console error.
+"""
+
+import io
+import re
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.management import call_command
+from playwright.sync_api import expect
+
+from releases.models import Release
+from tests.conftest import SAMPLE_PAGES, run_import
+
+from .conftest import WIDTHS
+
+ROME_PAGE = SAMPLE_PAGES[2]  # three contacts in three offices, country office in Italy
+CORRECTED_TITLE = "Associer les diasporas latino-américaines au développement"
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_staff_filter_search_open_a_release_and_reach_a_contact(open_window, samples, width):
+    window = open_window(width)
+    page = window.page
+    window.open("/")
+    expect(page.get_by_role("heading", level=2, name="5 communiqués")).to_be_visible()
+
+    page.get_by_role("region", name="Pays").get_by_role("link", name="Italie").click()
+    expect(page.get_by_role("heading", level=2, name="1 communiqué")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"country=IT"))
+
+    page.get_by_label("Rechercher des mots").fill("développement")
+    page.get_by_role("button", name="Rechercher").click()
+    expect(page).to_have_url(re.compile(r"q=d%C3%A9veloppement.*country=IT|country=IT.*q=d%C3%A9veloppement"))
+    results = page.get_by_role("region", name="1 communiqué")
+    expect(results.locator("mark").first).to_have_text(re.compile("développement", re.IGNORECASE))
+    window.screenshot("journey-staff-search")
+
+    results.get_by_role("link", name=re.compile("Faire participer les migrants")).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(re.compile("Faire participer les migrants"))
+    contacts = page.get_by_role("region", name="Contacts")
+    expect(contacts.get_by_role("listitem")).to_have_count(3)
+    expect(contacts.get_by_role("link", name="fdigiacomo@iom.int")).to_have_attribute(
+        "href", "mailto:fdigiacomo@iom.int"
+    )
+    window.screenshot("journey-staff-release")
+
+    contacts.get_by_role("link", name="Juan Pablo Casapia").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Juan Pablo Casapia")
+    expect(page.get_by_text("OIM Lima").first).to_be_visible()
+    expect(page.get_by_role("link", name=re.compile("Faire participer les migrants"))).to_be_visible()
+    window.screenshot("journey-staff-person")
+    assert window.console_errors == []
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_editor_corrects_a_title_that_a_new_import_keeps(open_window, live_server, monkeypatch, width):
+    run_import(ROME_PAGE)
+    monkeypatch.setenv("IOMNEWS_EDITOR_PASSWORD", "un mot de passe assez long")
+    call_command("create_editor", "edith", stdout=io.StringIO())
+    assert User.objects.get(username="edith").groups.exists()
+
+    window = open_window(width)
+    page = window.page
+    window.open("/admin/")
+    page.get_by_label("Nom d’utilisateur").fill("edith")
+    page.get_by_label("Mot de passe").fill("un mot de passe assez long")
+    page.get_by_role("button", name="Connexion").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Corriger les communiqués")
+    page.get_by_role("row", name=re.compile("^Communiqués")).get_by_role("link", name="Communiqués").click()
+    page.get_by_role("link", name=re.compile("Faire participer les migrants")).click()
+    title = page.get_by_label("Titre")
+    title.fill(CORRECTED_TITLE)
+    window.screenshot("journey-editor-change-form")
+    page.get_by_role("button", name="Enregistrer", exact=True).click()
+    expect(page.locator(".messagelist")).to_contain_text("a été modifié avec succès")
+
+    report = run_import(ROME_PAGE)
+    assert Release.objects.get().locked_fields == ["title"]  # the body the browser sent back is unchanged
+    assert report["kept_editor_fields"] == 1
+
+    page.get_by_role("table").get_by_role("link", name="Associer les diasporas latino-américaines").click()
+    expect(page.get_by_label("Titre")).to_have_value(CORRECTED_TITLE)
+    expect(page.get_by_text("Corrections conservées")).to_be_visible()
+    window.screenshot("journey-editor-after-import")
+
+    window.open("/")
+    page.get_by_role("link", name=CORRECTED_TITLE).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(CORRECTED_TITLE)
+    window.screenshot("journey-editor-portal")
+    assert window.console_errors == []
