@@ -111,7 +111,8 @@ class EditorCorrectionsMixin(AccessibleFormsMixin):
         for name in obj.locked_fields:
             imported = obj.imported_values.get(name, obj.imported_values.get(f"{name}_id", "—"))
             url = reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_restore", args=[obj.pk, name])
-            rows.append((name, str(imported)[:300], url))
+            label = capfirst(obj._meta.get_field(name).verbose_name)
+            rows.append((label, str(imported)[:300], url))
         return format_html(
             "<p>Ces champs gardent la valeur de l’éditeur ; l’import proposait :</p><ul>{}</ul>",
             format_html_join(

@@ -84,7 +84,7 @@ def test_editor_corrects_a_title_that_a_new_import_keeps(open_window, live_serve
 
     page.get_by_role("table").get_by_role("link", name="Associer les diasporas latino-américaines").click()
     expect(page.get_by_label("Titre")).to_have_value(CORRECTED_TITLE)
-    expect(page.get_by_text("Corrections conservées")).to_be_visible()
+    expect(page.locator(".field-held_fields")).to_contain_text("Titre : « Faire participer les migrants")
     window.screenshot("journey-editor-after-import")
 
     window.open("/")
