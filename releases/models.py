@@ -85,7 +85,8 @@ class ReleaseQuerySet(models.QuerySet):
         return self.filter(country=code.upper())
 
     def with_related(self):
-        return self.select_related("office")
+        """For pages that show releases: their office, without the columns no page shows."""
+        return self.select_related("office").defer("raw_text", "search_vector")
 
     def needing_review(self):
         """Releases an editor should look at: something missing, import warnings,

@@ -108,17 +108,13 @@ def release_detail(request, slug):
         slug=slug,
     )
     people = [link.person_id for link in release.contact_links.all()]
-    related = (
-        Release.objects.with_related()
-        .filter(
-            Q(projects__in=[p.pk for p in release.projects.all()])
-            | Q(contact_links__person__in=people)
-            | (Q(office=release.office_id) if release.office_id else Q(pk__in=[]))
-        )
-        .exclude(pk=release.pk)
-        .distinct()
-        .newest_first()[:5]
-    )
+    sharing = Release.objects.filter(
+        Q(projects__in=[p.pk for p in release.projects.all()])
+        | Q(contact_links__person__in=people)
+        | (Q(office=release.office_id) if release.office_id else Q(pk__in=[]))
+    ).exclude(pk=release.pk)
+    # A subquery, not DISTINCT over the joined rows' every column.
+    related = Release.objects.with_related().filter(pk__in=sharing.values("pk")).newest_first()[:5]
     return render(request, "releases/release_detail.html", {"release": release, "related": related})
 
 
