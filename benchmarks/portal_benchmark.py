@@ -5,9 +5,11 @@
 
 `prepare` generates the pages (benchmarks/generate.py) and imports them into
 a database of its own; `run` starts gunicorn (2 workers, the machine has 2
-cores) on 127.0.0.1 and prints requests/s and median/p99 latency for each
-kind of page, and for a constant-response view as the ceiling. wrk comes from
-Debian (apt-get install wrk); the load and the server share the machine.
+cores) on 127.0.0.1 and prints requests/s, median and p99 latency and errors
+for each kind of page (after a warm-up), for pages that change at every
+request (so that no cache helps), and for a constant-response view as the
+ceiling. It exits with 1 if any request failed. wrk comes from Debian
+(apt-get install wrk); the load and the server share the machine.
 """
 
 import argparse
@@ -94,25 +96,60 @@ def sample_urls(kind: str) -> dict[str, str]:
     }
 
 
-def wrk(url: str, seconds: int, connections: int) -> tuple[float, str, str, str]:
+def varied_paths(kind: str, count: int = 5000) -> dict[str, list[str]]:
+    """Rows where every request asks for another page, so that no cache helps."""
+    from benchmarks.generate import rare_words_of
+
+    code = (
+        "from releases.models import Release;"
+        f"print(*Release.objects.order_by('?').values_list('slug', flat=True)[:{count}])"
+    )
+    slugs = manage(kind, "shell", "-v", "0", "-c", code, capture=True).split()
+    return {
+        "search, a different word each time": [f"/?q={rare_words_of(20 * i)[0]}" for i in range(count)],
+        "release page, a different one each time": [f"/releases/{slug}/" for slug in slugs],
+    }
+
+
+# wrk's threads take the paths in turns, so that no path is asked twice.
+VARIED_SCRIPT = """
+local paths, position, threads = {}, 1, 0
+for line in io.lines(os.getenv("PATHS_FILE")) do paths[#paths + 1] = line end
+function setup(thread) threads = threads + 1; thread:set("first", threads) end
+function init(args) position = tonumber(wrk.thread:get("first")) end
+function request()
+  local path = paths[(position - 1) % #paths + 1]
+  position = position + 2
+  return wrk.format("GET", path)
+end
+"""
+
+
+def wrk(url: str, seconds: int, connections: int, script: Path | None = None, paths_file: Path | None = None):
+    """(requests/s, median, p99, errors) of one wrk run."""
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s", "--latency"]
+    env = {**os.environ, "PATHS_FILE": str(paths_file or "")}
     out = subprocess.run(
-        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", url],
-        capture_output=True, text=True, check=True,
+        [*command, *(["-s", str(script)] if script else []), url],
+        capture_output=True, text=True, check=True, env=env,
     ).stdout  # fmt: skip
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     median = re.search(r"^\s+50%\s+(\S+)", out, re.MULTILINE).group(1)
     p99 = re.search(r"^\s+99%\s+(\S+)", out, re.MULTILINE).group(1)
-    errors = re.search(r"Non-2xx or 3xx responses: (\d+)|Socket errors: (.*)", out)
-    return rps, median, p99, errors.group(0) if errors else "0"
+    errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", out))
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return rps, median, p99, errors + (int(non_2xx.group(1)) if non_2xx else 0)
 
 
-def run(kind: str, seconds: int, connections: int) -> None:
+def run(kind: str, seconds: int, connections: int) -> int:
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed: apt-get install -y wrk")
     manage(kind, "migrate", "-v0")
     urls = sample_urls(kind)
+    varied = varied_paths(kind)
     command = [sys.executable, "-m", "gunicorn", "iomnews.wsgi", "-w", "2", "-b", f"127.0.0.1:{PORT}"]
     server = subprocess.Popen([*command, "--log-level", "warning"], cwd=ROOT, env=env_for(kind))
+    total_errors = 0
     try:
         base = f"http://127.0.0.1:{PORT}"
         for _ in range(50):
@@ -122,17 +159,30 @@ def run(kind: str, seconds: int, connections: int) -> None:
             except OSError:
                 time.sleep(0.2)
         print(f"\n{kind}: {connections} connections, {seconds} s each")
-        print(f"{'page':<36} {'req/s':>8} {'median':>9} {'p99':>9}  errors")
+        print(f"{'page':<42} {'req/s':>8} {'median':>9} {'p99':>9} {'errors':>7}")
         for name, path in urls.items():
             first = time.monotonic()
             urllib.request.urlopen(base + path, timeout=60).read()  # first, uncached request
             first_ms = (time.monotonic() - first) * 1000
+            wrk(base + path, 2, connections)  # warm-up: each gunicorn worker fills its own cache
             rps, median, p99, errors = wrk(base + path, seconds, connections)
-            line = f"{name:<36} {rps:>8.0f} {median:>9} {p99:>9}  {errors}"
+            total_errors += errors
+            line = f"{name:<42} {rps:>8.0f} {median:>9} {p99:>9} {errors:>7}"
             print(f"{line}   (first request {first_ms:.0f} ms)", flush=True)
+        with tempfile.TemporaryDirectory() as tmp:
+            script = Path(tmp) / "varied.lua"
+            script.write_text(VARIED_SCRIPT)
+            for name, paths in varied.items():
+                paths_file = Path(tmp) / "paths.txt"
+                paths_file.write_text("\n".join(paths) + "\n")
+                rps, median, p99, errors = wrk(base, seconds, connections, script, paths_file)
+                total_errors += errors
+                print(f"{name:<42} {rps:>8.0f} {median:>9} {p99:>9} {errors:>7}   (uncached)", flush=True)
     finally:
         server.terminate()
         server.wait(timeout=10)
+    print(f"errors in all: {total_errors}")
+    return 1 if total_errors else 0
 
 
 def main() -> None:
@@ -148,7 +198,7 @@ def main() -> None:
     if args.action == "prepare":
         prepare(args.database, args.releases)
     else:
-        run(args.database, args.seconds, args.connections)
+        sys.exit(run(args.database, args.seconds, args.connections))
 
 
 if __name__ == "__main__":
