@@ -220,8 +220,15 @@ class ReleaseContactForm(forms.ModelForm):
         forms.CharField(),
         required=False,
         label="téléphones",
-        help_text="Séparés par des virgules.",
-        widget=forms.TextInput(attrs={"aria-label": "Téléphones", "size": 28}),
+        # No help_text: a tabular inline shows it in the column header, and the
+        # input's aria-describedby would point at nothing.
+        widget=forms.TextInput(
+            attrs={
+                "aria-label": "Téléphones, séparés par des virgules",
+                "placeholder": "+41…, +41…",
+                "size": 28,
+            }
+        ),
     )
 
     class Meta:
