@@ -93,6 +93,7 @@ def active_filters(params, facets: dict[str, list[dict]]) -> list[dict]:
         if key == "country":
             label = country_label(value.upper())
         if key == "has_contacts":
-            label = "oui" if value.lower() in ("true", "1", "oui") else "non"
+            # The values the filter applies; any other is shown as typed, and ignored.
+            label = {"true": "oui", "1": "oui", "false": "non", "0": "non"}.get(value.lower())
         chips.append({"label": f"{title} : {label or value}", "remove_url": query_string(params, key, None)})
     return chips

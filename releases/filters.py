@@ -50,6 +50,13 @@ class ReleaseFilter(django_filters.FilterSet):
     def sort_by(self, queryset, name, value):
         return queryset  # applied in `qs`, after every filter
 
+    @property
+    def invalid_filters(self) -> list[tuple[str, str]]:
+        """(label, message) of each parameter that was ignored because it is not valid."""
+        if not self.is_bound:
+            return []
+        return [(self.form.fields[name].label, " ".join(errors)) for name, errors in self.form.errors.items()]
+
     @cached_property
     def matches(self):
         """The releases that pass every filter, in no particular order."""

@@ -156,6 +156,16 @@ def test_bad_filter_values_give_a_normal_page(client, samples):
         assert client.get(f"/?{query}").status_code == 200
 
 
+def test_an_invalid_filter_is_named_by_its_label_and_not_applied(client, samples):
+    page = client.get("/?year=99999&country=GT&has_contacts=peut-etre").content.decode()
+    assert "Ces filtres ne sont pas valides et ne sont pas appliqués" in page
+    assert "<li>Année : Assurez-vous que cette valeur est inférieure ou égale à 2100.</li>" in page
+    assert "2 communiqués" in page  # the valid filter (country) still applies
+    assert "Avec contacts : peut-etre" in page  # shown as typed, not as "non"
+    assert "Avec contacts : non" not in page
+    assert "Avec contacts : non" in client.get("/?has_contacts=false").content.decode()
+
+
 def test_feeds_follow_the_filters(client, samples):
     rss = text(client.get("/feeds/rss/?country=GT"))
     assert "<rss" in rss and GT_TITLE.replace("'", "&#x27;") in rss.replace("'", "&#x27;")

@@ -96,9 +96,9 @@ class Window:
         page.on("console", lambda msg: msg.type == "error" and self.console_errors.append(msg.text))
         page.on("pageerror", lambda error: self.console_errors.append(str(error)))
 
-    def open(self, path: str):
+    def open(self, path: str, status: int = 200):
         response = self.page.goto(self.base_url + path)
-        assert response.status == 200, f"{path} answered {response.status}"
+        assert response.status == status, f"{path} answered {response.status}"
         return response
 
     def screenshot(self, name: str) -> Path:
@@ -116,10 +116,13 @@ def open_window(request, browser, live_server):
     """
     contexts, windows = [], []
 
-    def open_window(width: int, bypass_csp: bool = False) -> Window:
+    def open_window(width: int, bypass_csp: bool = False, javascript: bool = True) -> Window:
         # axe-core is injected as a script, which the portal's own CSP rightly blocks.
         context = browser.new_context(
-            viewport={"width": width, "height": 900}, locale="fr-FR", bypass_csp=bypass_csp
+            viewport={"width": width, "height": 900},
+            locale="fr-FR",
+            bypass_csp=bypass_csp,
+            java_script_enabled=javascript,
         )
         context.set_default_timeout(10_000)
         contexts.append(context)

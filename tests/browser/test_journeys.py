@@ -92,3 +92,31 @@ def test_editor_corrects_a_title_that_a_new_import_keeps(open_window, live_serve
     expect(page.get_by_role("heading", level=1)).to_have_text(CORRECTED_TITLE)
     window.screenshot("journey-editor-portal")
     assert window.console_errors == []
+
+
+def test_keyboard_only_without_javascript(open_window, samples):
+    """Skip link, search and results with the keyboard alone, in a browser without JavaScript."""
+    window = open_window(375, javascript=False)
+    page = window.page
+    window.open("/")
+    page.keyboard.press("Tab")
+    skip_link = page.get_by_role("link", name="Aller au contenu")
+    expect(skip_link).to_be_focused()
+    expect(skip_link).to_be_in_viewport()  # shown when focused
+    page.keyboard.press("Enter")
+    expect(page.locator("main")).to_be_focused()
+
+    page.keyboard.press("Tab")
+    expect(page.get_by_label("Rechercher des mots")).to_be_focused()
+    page.keyboard.type("réintégration")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=2, name=re.compile(r"^\d+ communiqués?$"))).to_be_visible()
+    for _ in range(40):  # through the controls in page order, to the first result
+        page.keyboard.press("Tab")
+        focused = page.evaluate("document.activeElement.textContent")
+        if "Un documentaire retrace" in focused:
+            break
+    else:
+        raise AssertionError("the result's link was never reached with Tab")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text(re.compile("Un documentaire retrace"))

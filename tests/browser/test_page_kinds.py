@@ -24,6 +24,8 @@ def page_paths() -> dict[str, str]:
         "filtered-list": f"/?country={release.country}&has_contacts=true",
         "search-results": "/?q=migrants&sort=relevance",
         "no-result": "/?q=introuvablezzz",
+        "invalid-filter": "/?year=99999&has_contacts=peut-etre",
+        "not-found": "/releases/cette-page-n-existe-pas/",
         "release": release.get_absolute_url(),
         "office": CountryOffice.objects.order_by("pk").first().get_absolute_url(),
         "offices": reverse("portal:office_list"),
@@ -42,10 +44,11 @@ def page_paths() -> dict[str, str]:
 
 
 KINDS = [
-    "list", "filtered-list", "search-results", "no-result", "release", "office", "offices", "project",
-    "projects", "person", "people", "login", "admin-index", "admin-releases", "admin-release-form",
-    "admin-person-form",
+    "list", "filtered-list", "search-results", "no-result", "invalid-filter", "not-found", "release",
+    "office", "offices", "project", "projects", "person", "people", "login", "admin-index",
+    "admin-releases", "admin-release-form", "admin-person-form",
 ]  # fmt: skip
+STATUS = {"not-found": 404}
 # Django's own admin is not ours to rewrite: there only serious and critical violations fail.
 SEVERE = {"serious", "critical"}
 
@@ -63,7 +66,7 @@ def test_every_page_is_accessible_and_pictured(open_window, samples, superuser, 
     window = open_window(width, bypass_csp=True)
     if kind.startswith("admin"):
         log_in(window, superuser)
-    window.open(page_paths()[kind])
+    window.open(page_paths()[kind], status=STATUS.get(kind, 200))
     window.screenshot(kind)
     violations = axe_violations(window)
     failing = [v for v in violations if v["impact"] in SEVERE or not kind.startswith("admin")]
@@ -78,7 +81,8 @@ def test_every_page_is_valid_html(admin_client, tmp_path):
     run_import(FIXTURES)
     for kind, path in page_paths().items():
         response = admin_client.get(path)
-        assert response.status_code == 200, f"{kind}: {path} answered {response.status_code}"
+        expected = STATUS.get(kind, 200)
+        assert response.status_code == expected, f"{kind}: {path} answered {response.status_code}"
         (tmp_path / f"{kind}.html").write_bytes(response.content)
     result = subprocess.run(
         [java, "-jar", str(HTML_CHECKER), "--stdout", "--format", "json", "--errors-only", str(tmp_path)],
