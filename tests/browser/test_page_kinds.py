@@ -49,8 +49,8 @@ KINDS = [
     "admin-releases", "admin-release-form", "admin-person-form",
 ]  # fmt: skip
 STATUS = {"not-found": 404}
-# Django's own admin is not ours to rewrite: there only serious and critical violations fail.
-SEVERE = {"serious", "critical"}
+# The one violation left on Django's own admin, minor: the tabular inline's first column has no header.
+ADMIN_KNOWN_MINOR = {"empty-table-header"}
 
 
 @pytest.fixture
@@ -69,7 +69,11 @@ def test_every_page_is_accessible_and_pictured(open_window, samples, superuser, 
     window.open(page_paths()[kind], status=STATUS.get(kind, 200))
     window.screenshot(kind)
     violations = axe_violations(window)
-    failing = [v for v in violations if v["impact"] in SEVERE or not kind.startswith("admin")]
+    failing = [
+        v
+        for v in violations
+        if not (kind.startswith("admin") and v["id"] in ADMIN_KNOWN_MINOR and v["impact"] == "minor")
+    ]
     assert not failing, describe(failing)
 
 
