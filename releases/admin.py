@@ -1,13 +1,8 @@
 """The editors' admin: corrections that imports keep, review queue, merges."""
 
-from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin.options import InlineModelAdmin
-from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
-from django.contrib.postgres.forms import SimpleArrayField
 from django.db import models
 from django.db.models import Count
-from django.forms.models import BaseInlineFormSet
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
@@ -15,6 +10,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
 from simple_history.admin import SimpleHistoryAdmin
 
+from .admin_forms import AccessibleFormsMixin, AccessibleTabularInline, BrowserTextField, ReleaseContactForm
 from .merging import merge_projects
 from .models import ImportRun, NavigationLine, Project, QuotedPerson, Release, ReleaseContact
 from .parsing.places import country_label
@@ -22,55 +18,6 @@ from .parsing.places import country_label
 admin.site.site_header = "Portail des communiqués OIM — espace éditeurs"
 admin.site.site_title = "Espace éditeurs OIM"
 admin.site.index_title = "Corriger les communiqués"
-
-
-class BrowserTextField(forms.CharField):
-    """Browsers send a textarea back with CRLF line ends: without this, saving a
-    form would mark every multi-line field as changed, and lock it from imports."""
-
-    def to_python(self, value):
-        value = super().to_python(value)
-        return value.replace("\r\n", "\n").replace("\r", "\n") if isinstance(value, str) else value
-
-
-class AccessibleAutocomplete(AutocompleteSelect):
-    """The empty choice gets a label: an empty <option> without one is invalid HTML."""
-
-    def create_option(self, name, value, label, *args, **kwargs):
-        option = super().create_option(name, value, label, *args, **kwargs)
-        if value == "" and not label:
-            option["attrs"]["label"] = "(aucun)"
-        return option
-
-
-class AccessibleAutocompleteMany(AutocompleteSelectMultiple):
-    """select2 puts its "clear all" button inside its <ul>, which screen readers
-    read as a broken list; each chosen item keeps its own remove button."""
-
-    def build_attrs(self, base_attrs, extra_attrs=None):
-        return {**super().build_attrs(base_attrs, extra_attrs), "data-allow-clear": "false"}
-
-
-class AccessibleFormsMixin:
-    """What Django's admin forms miss (found by axe-core and the HTML checker): tabular
-    inline rows have column headers but no labels; the autocomplete widgets above.
-    The search box select2 adds is labelled by static/admin/iomnews/admin.js."""
-
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
-        if formfield is not None and isinstance(self, InlineModelAdmin):
-            formfield.widget.attrs.setdefault("aria-label", capfirst(db_field.verbose_name))
-        return formfield
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name in self.get_autocomplete_fields(request):
-            kwargs["widget"] = AccessibleAutocomplete(db_field, self.admin_site, kwargs.get("using"))
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
-    def formfield_for_manytomany(self, db_field, request, **kwargs):
-        if db_field.name in self.get_autocomplete_fields(request):
-            kwargs["widget"] = AccessibleAutocompleteMany(db_field, self.admin_site, kwargs.get("using"))
-        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
 class EditorCorrectionsMixin(AccessibleFormsMixin):
@@ -201,39 +148,6 @@ class MergeMixin:
         type(self).merge_function(kept, others)
         self.log_change(request, kept, f"Fusion : {names} → {kept}.")
         self.message_user(request, f"{names} fusionné(s) dans {kept}.", messages.SUCCESS)
-
-
-class LabelledInlineFormSet(BaseInlineFormSet):
-    def add_fields(self, form, index):
-        super().add_fields(form, index)
-        if "DELETE" in form.fields:  # a checkbox under the column "Supprimer?", without a label
-            form.fields["DELETE"].widget.attrs["aria-label"] = "Supprimer"
-
-
-class AccessibleTabularInline(AccessibleFormsMixin, admin.TabularInline):
-    formset = LabelledInlineFormSet
-
-
-class ReleaseContactForm(forms.ModelForm):
-    # Typed as "+41 22 717 91 11, +41 22 717 91 12", not as JSON.
-    phones = SimpleArrayField(
-        forms.CharField(),
-        required=False,
-        label="téléphones",
-        # No help_text: a tabular inline shows it in the column header, and the
-        # input's aria-describedby would point at nothing.
-        widget=forms.TextInput(
-            attrs={
-                "aria-label": "Téléphones, séparés par des virgules",
-                "placeholder": "+41…, +41…",
-                "size": 28,
-            }
-        ),
-    )
-
-    class Meta:
-        model = ReleaseContact
-        fields = ["position", "person", "office", "phones"]
 
 
 class ReleaseContactInline(AccessibleTabularInline):

@@ -94,9 +94,19 @@ def test_contact_phones_are_typed_as_a_comma_separated_list(client, editor):
     url = reverse("admin:releases_release_change", args=[release.pk])
     data = change_form_data(client.get(url))
     assert data["contact_links-0-phones"] == "+541148155194"
-    data["contact_links-0-phones"] = "+541148155194, +54 11 4815 5195"
+    data["contact_links-0-phones"] = "+541148155194, +54 11 4815 5195, 011 4815-5196, +50223336052;ext=125"
     assert client.post(url, data).status_code == 302
-    assert release.contact_links.get().phones == ["+541148155194", "+54 11 4815 5195"]
+    # To E.164 as imports store them; a national number takes the office's country (Argentina).
+    assert release.contact_links.get().phones == [
+        "+541148155194", "+541148155195", "+541148155196", "+50223336052;ext=125",
+    ]  # fmt: skip
+
+    data["contact_links-0-phones"] = "+541148155194, pas un numéro"
+    response = client.post(url, data)
+    assert (
+        response.status_code == 200 and "« pas un numéro » n’est pas un numéro" in response.content.decode()
+    )
+    assert len(release.contact_links.get().phones) == 4  # nothing stored
 
 
 def test_correction_bookkeeping_is_not_typed_in_as_json(client, editor):
