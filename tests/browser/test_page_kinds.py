@@ -19,6 +19,9 @@ from .conftest import AXE_SCRIPT, HTML_CHECKER, WIDTHS, axe_violations, describe
 def page_paths() -> dict[str, str]:
     """One path per kind of page, on the imported sample pages."""
     release = Release.objects.exclude(contacts=None).order_by("pk").first()
+    if not release.history.exists():  # a correction, for the history page to list
+        release.title += " (corrigé)"
+        release.save()
     return {
         "list": "/",
         "filtered-list": f"/?country={release.country}&has_contacts=true",
@@ -37,6 +40,7 @@ def page_paths() -> dict[str, str]:
         "admin-index": reverse("admin:index"),
         "admin-releases": reverse("admin:releases_release_changelist"),
         "admin-release-form": reverse("admin:releases_release_change", args=[release.pk]),
+        "admin-release-history": reverse("admin:releases_release_history", args=[release.pk]),
         "admin-person-form": reverse(
             "admin:contacts_contactperson_change", args=[ContactPerson.objects.order_by("pk").first().pk]
         ),
@@ -46,7 +50,7 @@ def page_paths() -> dict[str, str]:
 KINDS = [
     "list", "filtered-list", "search-results", "no-result", "invalid-filter", "not-found", "release",
     "office", "offices", "project", "projects", "person", "people", "login", "admin-index",
-    "admin-releases", "admin-release-form", "admin-person-form",
+    "admin-releases", "admin-release-form", "admin-release-history", "admin-person-form",
 ]  # fmt: skip
 STATUS = {"not-found": 404}
 # The one violation left on Django's own admin, minor: the tabular inline's first column has no header.
