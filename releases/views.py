@@ -64,8 +64,8 @@ def release_list(request):
     words = releases.words
     if words:
         # Ids in order, never a sort of every match (see newest_ids, ranked_ids).
-        newest = releases.matches.newest_ids(MAX_COUNTED + 1)
-        ids = releases.ranked_ids if releases.by_relevance else newest
+        by_date = not releases.by_relevance
+        ids = releases.matches.newest_ids(MAX_COUNTED + 1) if by_date else releases.ranked_ids
         paginator = SearchPaginator(ids, PAGE_SIZE, MAX_COUNTED, rows=Release.objects.with_related())
     else:
         paginator = CappedPaginator(releases.qs, PAGE_SIZE, cap=10**9)
@@ -76,9 +76,10 @@ def release_list(request):
         headlines = Release.objects.headlines(words, [r.pk for r in page.object_list])
         for release in page.object_list:
             release.headline = headlines.get(release.pk, "")
-        if len(newest) > MAX_COUNTED:
+        if paginator.capped:
             # Facets of the most recent matches only; the page says so.
-            counted = Release.objects.filter(pk__in=newest[:MAX_COUNTED])
+            newest = ids[:MAX_COUNTED] if by_date else releases.matches.newest_ids(MAX_COUNTED)
+            counted = Release.objects.filter(pk__in=newest)
     facets = release_facets(counted)
     context = {
         "filter": releases,
