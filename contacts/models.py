@@ -1,43 +1,76 @@
+"""Who and what releases name: country offices, contact people, projects.
+
+The three share one abstract base (`Entity`): a name, a slug URL, a history,
+corrections held against imports. Each keeps aliases — the names and e-mails
+under which imports may meet it again, recorded by merges and renames — so that
+no import recreates what an editor merged away.
+"""
+
+from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from iomnews.corrections import CorrectableModel
+from core.corrections import CorrectableModel
 
 COUNTRY_CODE_RULE = models.Q(country="") | models.Q(country__regex=r"^[A-Z]{2}$")
 
 
-class CountryOffice(CorrectableModel):
-    """An IOM office, named as IOM writes it ("OIM Rome")."""
+class EntityQuerySet(models.QuerySet):
+    def with_release_count(self):
+        """Each with `release_count`: the releases that name it."""
+        return self.annotate(release_count=models.Count("releases", distinct=True))
 
-    name = models.CharField("nom", max_length=200)
+
+class Entity(CorrectableModel):
+    """What offices, people and projects have in common."""
+
+    name = models.CharField("nom", max_length=300)
     slug = models.SlugField(max_length=220, unique=True)
-    city = models.CharField("ville", max_length=120, blank=True)
-    country = models.CharField("pays (code ISO)", max_length=2, blank=True, db_index=True)
-    history = HistoricalRecords(excluded_fields=["imported_values"])
+    history = HistoricalRecords(inherit=True, excluded_fields=["imported_values"])
+
+    objects = EntityQuerySet.as_manager()
+
+    # The name of its page in contacts/urls.py, and the slug when its name gives none.
+    url_name = ""
+    slug_fallback = "element"
 
     class Meta:
-        verbose_name = "bureau de pays"
-        verbose_name_plural = "bureaux de pays"
+        abstract = True
         ordering = ["name"]
-        constraints = [
-            models.UniqueConstraint(Lower("name"), name="office_name_unique_ci"),
-            models.CheckConstraint(condition=COUNTRY_CODE_RULE, name="office_country_iso"),
-        ]
 
     def __str__(self) -> str:
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("portal:office", args=[self.slug])
+        return reverse(f"contacts:{self.url_name}", args=[self.slug])
 
 
-class ContactPerson(CorrectableModel):
-    """Someone to contact about releases; one person per e-mail address."""
+class CountryOffice(Entity):
+    """An IOM office, named as IOM writes it ("OIM Rome")."""
 
-    name = models.CharField("nom", max_length=200)
-    slug = models.SlugField(max_length=220, unique=True)
+    city = models.CharField("ville", max_length=120, blank=True)
+    country = models.CharField("pays (code ISO)", max_length=2, blank=True, db_index=True)
+
+    url_name = "office"
+    slug_fallback = "bureau"
+
+    class Meta(Entity.Meta):
+        verbose_name = "bureau de pays"
+        verbose_name_plural = "bureaux de pays"
+        constraints = [
+            models.UniqueConstraint(Lower("name"), name="office_name_unique_ci"),
+            models.CheckConstraint(condition=COUNTRY_CODE_RULE, name="office_country_iso"),
+        ]
+
+
+class ContactPerson(Entity):
+    """Someone to contact about releases; one person per e-mail address.
+
+    Names are not unique: two people may share one (they differ by e-mail).
+    """
+
     email = models.EmailField("courriel", null=True, blank=True, unique=True)
     phones = models.JSONField("téléphones", default=list, blank=True)
     office = models.ForeignKey(
@@ -48,18 +81,17 @@ class ContactPerson(CorrectableModel):
         on_delete=models.SET_NULL,
         related_name="people",
     )
-    history = HistoricalRecords(excluded_fields=["imported_values"])
 
-    class Meta:
+    url_name = "person"
+    slug_fallback = "personne"
+
+    class Meta(Entity.Meta):
         verbose_name = "personne de contact"
         verbose_name_plural = "personnes de contact"
-        ordering = ["name"]
         constraints = [
             models.CheckConstraint(condition=~models.Q(name=""), name="person_name_not_empty"),
         ]
-
-    def __str__(self) -> str:
-        return self.name
+        indexes = [models.Index(Lower("name"), name="person_name_ci")]
 
     def save(self, *args, **kwargs):
         # One person per address, whatever its case.
@@ -67,5 +99,103 @@ class ContactPerson(CorrectableModel):
             self.email = self.email.strip().lower()
         super().save(*args, **kwargs)
 
-    def get_absolute_url(self) -> str:
-        return reverse("portal:person", args=[self.slug])
+
+class Project(Entity):
+    """A project, programme or fund named in releases."""
+
+    acronym = models.CharField("sigle", max_length=20, blank=True)
+
+    url_name = "project"
+    slug_fallback = "projet"
+
+    class Meta(Entity.Meta):
+        verbose_name = "projet"
+        verbose_name_plural = "projets"
+        constraints = [
+            models.UniqueConstraint(Lower("name"), name="project_name_unique_ci"),
+            models.UniqueConstraint(
+                fields=["acronym"], condition=~models.Q(acronym=""), name="project_acronym_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        if self.acronym and self.acronym != self.name:
+            return f"{self.name} ({self.acronym})"
+        return self.name
+
+
+# ---------------------------------------------------------------- merges and aliases
+class Merge(models.Model):
+    """An editor merged duplicates into one kept office, person or project.
+
+    It keeps what is needed to undo it: the rows merged away, the kept row's
+    fields before, and what other apps moved (their links), as they report it.
+    """
+
+    KINDS = [("office", "bureau"), ("person", "personne"), ("project", "projet")]
+
+    kind = models.CharField("type", max_length=10, choices=KINDS)
+    kept_id = models.BigIntegerField("gardé (identifiant)")
+    kept_name = models.CharField("gardé", max_length=300)
+    merged = models.JSONField(
+        "fusionnés", default=list, help_text="Les éléments fusionnés, tels qu’ils étaient."
+    )
+    kept_before = models.JSONField("gardé avant la fusion", default=dict)
+    moved = models.JSONField("liens déplacés", default=dict, editable=False)
+    created_at = models.DateTimeField("fusionné le", auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="par", null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )  # fmt: skip
+    undone_at = models.DateTimeField("annulée le", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "fusion"
+        verbose_name_plural = "fusions"
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["kind", "kept_id"], name="merge_kept")]
+
+    def __str__(self) -> str:
+        names = ", ".join(row["fields"].get("name", "?") for row in self.merged)
+        return f"Fusion de {names} dans {self.kept_name}"
+
+
+class Alias(models.Model):
+    """A name or e-mail under which imports meet an entity: recorded by a merge
+    (the merged-away row's name and e-mail) or a rename (the name as imported)."""
+
+    key = models.CharField("clé", max_length=320, unique=True)
+    text = models.CharField("tel qu’écrit", max_length=320)
+    merge = models.ForeignKey(Merge, verbose_name="fusion", null=True, blank=True, on_delete=models.CASCADE)
+    created_at = models.DateTimeField("créé le", auto_now_add=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["key"]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class OfficeAlias(Alias):
+    entity = models.ForeignKey(CountryOffice, on_delete=models.CASCADE, related_name="aliases")
+
+    class Meta(Alias.Meta):
+        verbose_name = "autre nom de bureau"
+        verbose_name_plural = "autres noms de bureaux"
+
+
+class PersonAlias(Alias):
+    entity = models.ForeignKey(ContactPerson, on_delete=models.CASCADE, related_name="aliases")
+
+    class Meta(Alias.Meta):
+        verbose_name = "autre nom ou courriel de personne"
+        verbose_name_plural = "autres noms ou courriels de personnes"
+
+
+class ProjectAlias(Alias):
+    entity = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="aliases")
+
+    class Meta(Alias.Meta):
+        verbose_name = "autre nom de projet"
+        verbose_name_plural = "autres noms de projets"

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "django_filters",
     "axes",
     "simple_history",
+    "core",
     "contacts",
     "releases",
 ]
@@ -125,6 +126,13 @@ AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 
 PORTAL_REQUIRE_LOGIN = env_flag("PORTAL_REQUIRE_LOGIN")
+
+# Hosts (and their sub-domains) whose canonical URLs an HTML page may take as its source.
+IMPORT_SOURCE_HOSTS = [
+    host.strip().lower()
+    for host in os.environ.get("IMPORT_SOURCE_HOSTS", "iom.int").split(",")
+    if host.strip()
+]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 

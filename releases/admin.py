@@ -1,153 +1,29 @@
-"""The editors' admin: corrections that imports keep, review queue, merges."""
+"""The editors' admin of releases: corrections held against imports, review queue, import runs."""
 
+from django import forms
 from django.contrib import admin, messages
-from django.db import models
-from django.db.models import Count
-from django.shortcuts import get_object_or_404, redirect
-from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.html import format_html, format_html_join
-from django.utils.text import capfirst
+from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from .admin_forms import AccessibleFormsMixin, AccessibleTabularInline, BrowserTextField, ReleaseContactForm
-from .merging import merge_projects
-from .models import ImportRun, NavigationLine, Project, QuotedPerson, Release, ReleaseContact
-from .parsing.places import country_label
+from core.admin import EditorCorrectionsMixin
+from core.admin_forms import AccessibleTabularInline, PhonesField
+from core.countries import country_label
 
-admin.site.site_header = "Portail des communiqués OIM — espace éditeurs"
-admin.site.site_title = "Espace éditeurs OIM"
-admin.site.index_title = "Corriger les communiqués"
+from .models import ImportRun, NavigationLine, QuotedPerson, Release, ReleaseContact
 
 
-class EditorCorrectionsMixin(AccessibleFormsMixin):
-    """Record which fields an editor changed, so that imports keep them; show the
-    held fields with the imported value, and restore one on request."""
+class ReleaseContactForm(forms.ModelForm):
+    phones = PhonesField()
 
-    formfield_overrides = {models.TextField: {"form_class": BrowserTextField}}
+    class Meta:
+        model = ReleaseContact
+        fields = ["position", "person", "office", "phones"]
 
-    def get_exclude(self, request, obj=None):
-        # Shown and given back through held_fields, never typed in as JSON.
-        return [*(super().get_exclude(request, obj) or []), "locked_fields", "imported_values"]
-
-    def save_model(self, request, obj, form, change):
-        if change and form.changed_data:
-            self._record_imported_version(obj)
-            obj.lock_fields(f for f in form.changed_data if f != "locked_fields")
-        super().save_model(request, obj, form, change)
-
-    @staticmethod
-    def _record_imported_version(obj) -> None:
-        """Imports write in bulk, without history: before the first edit, keep the
-        version as imported, so that the history shows what the editor changed."""
-        manager = getattr(type(obj), "history", None)
-        if manager is None or manager.filter(**{type(obj)._meta.pk.attname: obj.pk}).exists():
-            return
-        original = type(obj).objects.get(pk=obj.pk)
-        manager.bulk_history_create(
-            [original],
-            default_change_reason="Version importée",
-            default_date=getattr(original, "updated_at", None),
-        )
-
-    @admin.display(description="Corrections conservées")
-    def held_fields(self, obj):
-        if not obj or not obj.locked_fields:
-            return "Aucune : les imports mettent à jour tous les champs."
-        rows = []
-        for name in obj.locked_fields:
-            imported = obj.imported_values.get(name, obj.imported_values.get(f"{name}_id", "—"))
-            url = reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_restore", args=[obj.pk, name])
-            label = capfirst(obj._meta.get_field(name).verbose_name)
-            rows.append((label, str(imported)[:300], url))
-        return format_html(
-            "<p>Ces champs gardent la valeur de l’éditeur ; l’import proposait :</p><ul>{}</ul>",
-            format_html_join(
-                "",
-                '<li><strong>{}</strong> : « {} » <button type="submit" formaction="{}" '
-                'class="button">Rétablir la valeur importée</button></li>',
-                rows,
-            ),
-        )
-
-    def get_urls(self):
-        info = (self.model._meta.app_label, self.model._meta.model_name)
-        restore = self.admin_site.admin_view(self.restore_imported)
-        return [
-            path("<int:pk>/restore/<str:field>/", restore, name="{}_{}_restore".format(*info)),
-            *super().get_urls(),
-        ]
-
-    def restore_imported(self, request, pk, field):
-        """Give a held field back to the imports (POST only: the change form's button)."""
-        obj = get_object_or_404(self.model, pk=pk)
-        change_url = reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[pk])
-        if request.method != "POST" or not self.has_change_permission(request, obj):
-            return redirect(change_url)
-        if field in obj.locked_fields:
-            imported = obj.imported_values.get(field, obj.imported_values.get(f"{field}_id"))
-            model_field = obj._meta.get_field(field)
-            if model_field.is_relation:
-                setattr(obj, model_field.attname, imported)
-            elif field in obj.imported_values:
-                setattr(obj, field, model_field.to_python(imported) if imported is not None else None)
-            obj.unlock_field(field)
-            obj.save()
-            self.log_change(request, obj, f"Valeur importée rétablie pour « {field} ».")
-            messages.success(
-                request, f"La valeur importée de « {field} » est rétablie ; les imports la suivront."
-            )
-        return redirect(change_url)
-
-
-class ReleasesListMixin:
-    """The releases of an office, project or person: their number in the list,
-    and the releases themselves on the change page."""
-
-    releases_lookup = ""  # from Release to this model
-    release_count_relation = "releases"  # from this model to its releases
-
-    def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(release_total=Count(self.release_count_relation, distinct=True))
-        )
-
-    @admin.display(description="communiqués", ordering="release_total")
-    def release_count(self, obj):
-        return obj.release_total
-
-    @admin.display(description="Communiqués")
-    def release_links(self, obj):
-        if obj is None or obj.pk is None:
-            return "—"
-        releases = Release.objects.filter(**{self.releases_lookup: obj}).distinct().newest_first()[:50]
-        items = [(reverse("admin:releases_release_change", args=[r.pk]), r.title) for r in releases]
-        if not items:
-            return "Aucun."
-        return format_html("<ul>{}</ul>", format_html_join("", '<li><a href="{}">{}</a></li>', items))
-
-
-class MergeMixin:
-    """An action that merges the selected rows into the one with the most releases."""
-
-    merge_function = None
-    actions = ["merge_selected"]
-
-    @admin.action(
-        description="Fusionner les éléments sélectionnés (garde celui qui a le plus de communiqués)"
-    )
-    def merge_selected(self, request, queryset):
-        rows = list(queryset.annotate(weight=Count("releases")).order_by("-weight", "pk"))
-        if len(rows) < 2:
-            self.message_user(request, "Choisissez au moins deux éléments à fusionner.", messages.WARNING)
-            return
-        kept, others = rows[0], rows[1:]
-        names = ", ".join(str(o) for o in others)
-        type(self).merge_function(kept, others)
-        self.log_change(request, kept, f"Fusion : {names} → {kept}.")
-        self.message_user(request, f"{names} fusionné(s) dans {kept}.", messages.SUCCESS)
+    def clean_phones(self):
+        """National numbers take the country of the contact's office."""
+        office = self.cleaned_data.get("office")
+        return PhonesField.normalised(self.cleaned_data["phones"], office.country if office else None)
 
 
 class ReleaseContactInline(AccessibleTabularInline):
@@ -217,7 +93,7 @@ class ReviewFilter(admin.SimpleListFilter):
 
 @admin.register(Release)
 class ReleaseAdmin(EditorCorrectionsMixin, SimpleHistoryAdmin):
-    list_display = ["title", "office", "country_name", "published", "contact_count", "review_state"]
+    list_display = ["title", "office", "country_name", "published", "contacts_shown", "review_state"]
     list_select_related = ["office"]
     list_filter = [ReviewFilter, CountryFilter, "office", "projects", DateKnownFilter]
     search_fields = ["title", "body", "source"]
@@ -262,7 +138,7 @@ class ReleaseAdmin(EditorCorrectionsMixin, SimpleHistoryAdmin):
         css = {"all": ["admin/iomnews/change_form.css"]}
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(contact_total=Count("contact_links"))
+        return super().get_queryset(request).with_contact_count()
 
     @admin.display(description="texte importé")
     def imported_text(self, obj):
@@ -276,9 +152,9 @@ class ReleaseAdmin(EditorCorrectionsMixin, SimpleHistoryAdmin):
     def country_name(self, obj):
         return country_label(obj.country)
 
-    @admin.display(description="contacts", ordering="contact_total")
-    def contact_count(self, obj):
-        return obj.contact_total
+    @admin.display(description="contacts", ordering="contact_count")
+    def contacts_shown(self, obj):
+        return obj.contact_count
 
     @admin.display(description="relecture")
     def review_state(self, obj):
@@ -317,15 +193,6 @@ class ReleaseAdmin(EditorCorrectionsMixin, SimpleHistoryAdmin):
         self.message_user(
             request, f"{count} communiqué(s) suivront de nouveau les imports.", messages.SUCCESS
         )
-
-
-@admin.register(Project)
-class ProjectAdmin(MergeMixin, ReleasesListMixin, EditorCorrectionsMixin, SimpleHistoryAdmin):
-    merge_function = merge_projects
-    releases_lookup = "projects"
-    list_display = ["name", "acronym", "release_count"]
-    search_fields = ["name", "acronym"]
-    readonly_fields = ["held_fields", "release_links"]
 
 
 @admin.register(ImportRun)

@@ -6,6 +6,15 @@ class ReleasesConfig(AppConfig):
     verbose_name = "Communiqués"
 
     def ready(self):
-        from . import signals
+        from django.db.backends.signals import connection_created
 
-        signals.connect()
+        from contacts.merging import entity_merged, merge_undone
+        from core.caching import bump_on_writes
+
+        from . import merges, search
+        from .models import QuotedPerson, Release, ReleaseContact
+
+        bump_on_writes(Release, ReleaseContact, QuotedPerson, many_to_many=[Release.projects.through])
+        connection_created.connect(search.register_sqlite_functions, dispatch_uid="iomnews-sqlite-stem")
+        entity_merged.connect(merges.move_links, dispatch_uid="releases-move-links")
+        merge_undone.connect(merges.move_links_back, dispatch_uid="releases-move-links-back")

@@ -4,9 +4,9 @@ import csv
 import json
 from collections.abc import Iterable, Iterator
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 
-from .models import Release, ReleaseContact
+from .models import Release
 
 CSV_COLUMNS = [
     "source",
@@ -24,18 +24,6 @@ CSV_COLUMNS = [
     "contacts",
     "quoted_people",
 ]
-
-
-def for_export(releases: QuerySet) -> QuerySet:
-    """The queryset with everything a record needs, in a fixed number of queries."""
-    return releases.select_related("office").prefetch_related(
-        "projects",
-        "quoted_people",
-        Prefetch(
-            "contact_links",
-            queryset=ReleaseContact.objects.select_related("person", "office").order_by("position"),
-        ),
-    )
 
 
 def release_record(release: Release) -> dict:
@@ -70,7 +58,7 @@ def release_record(release: Release) -> dict:
 
 def iter_records(releases: QuerySet, chunk_size: int = 500) -> Iterator[dict]:
     # iterator(chunk_size) keeps memory flat and still prefetches per chunk.
-    for release in for_export(releases).iterator(chunk_size=chunk_size):
+    for release in releases.with_details().iterator(chunk_size=chunk_size):
         yield release_record(release)
 
 

@@ -4,22 +4,12 @@ the current result set (options with none are left out)."""
 from django.db.models import Count, QuerySet
 from django.db.models.functions import ExtractYear
 
+from core.countries import country_label
+from core.querystrings import query_string
+
 from .models import Release, ReleaseContact
-from .parsing.places import country_label
 
 FACET_SIZE = 12
-
-
-def query_string(params, key: str, value) -> str:
-    """The query string with one parameter set (or removed when value is empty); page resets."""
-    params = params.copy()
-    params.pop("page", None)
-    if value in (None, ""):
-        params.pop(key, None)
-    else:
-        params[key] = value
-    query = params.urlencode()
-    return f"?{query}" if query else "?"
 
 
 def _rows(releases: QuerySet, key: str, label: str | None = None, limit: int = FACET_SIZE) -> list[dict]:

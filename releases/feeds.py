@@ -20,10 +20,10 @@ class ReleaseFeed(Feed):
 
     def link(self, params):
         query = params.urlencode()
-        return reverse("portal:release_list") + (f"?{query}" if query else "")
+        return reverse("releases:release_list") + (f"?{query}" if query else "")
 
     def items(self, params):
-        return ReleaseFilter(params or None, queryset=Release.objects.with_related()).qs[:FEED_SIZE]
+        return ReleaseFilter(params or None, queryset=Release.objects.for_listing()).qs[:FEED_SIZE]
 
     def item_title(self, release):
         return release.title

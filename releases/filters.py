@@ -1,9 +1,9 @@
 import django_filters
 from django import forms
-from django.db.models import Case, Exists, OuterRef, Value, When
+from django.db.models import Case, Value, When
 from django.utils.functional import cached_property
 
-from .models import Release, ReleaseContact
+from .models import Release
 
 RELEVANCE_POOL = 2000
 
@@ -44,8 +44,7 @@ class ReleaseFilter(django_filters.FilterSet):
         return queryset.for_country(value)
 
     def filter_has_contacts(self, queryset, name, value):
-        has_contact = Exists(ReleaseContact.objects.filter(release=OuterRef("pk")))
-        return queryset.filter(has_contact) if value else queryset.exclude(has_contact)
+        return queryset.having_contacts(value)
 
     def sort_by(self, queryset, name, value):
         return queryset  # applied in `qs`, after every filter

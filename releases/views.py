@@ -1,25 +1,24 @@
-"""The staff's pages: thin views over the query vocabulary of the models."""
+"""The staff's pages of releases: thin views over the query vocabulary of releases."""
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
 from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.functional import cached_property
 
-from contacts.models import ContactPerson, CountryOffice
+from core.caching import cached_page
 
-from .caching import cached_page
 from .exporting import CSV_COLUMNS, csv_row, iter_records
 from .facets import active_filters, release_facets
 from .filters import ReleaseFilter
-from .models import Project, Release, ReleaseContact
+from .models import Release
 
 PAGE_SIZE = 20
 MAX_COUNTED = 1000
+RELATED_SHOWN = 5
 
 
 def filtered_releases(request) -> ReleaseFilter:
-    return ReleaseFilter(request.GET or None, queryset=Release.objects.with_related())
+    return ReleaseFilter(request.GET or None, queryset=Release.objects.for_listing())
 
 
 class CappedPaginator(Paginator):
@@ -66,7 +65,7 @@ def release_list(request):
         # Ids in order, never a sort of every match (see newest_ids, ranked_ids).
         by_date = not releases.by_relevance
         ids = releases.matches.newest_ids(MAX_COUNTED + 1) if by_date else releases.ranked_ids
-        paginator = SearchPaginator(ids, PAGE_SIZE, MAX_COUNTED, rows=Release.objects.with_related())
+        paginator = SearchPaginator(ids, PAGE_SIZE, MAX_COUNTED, rows=Release.objects.for_listing())
     else:
         paginator = CappedPaginator(releases.qs, PAGE_SIZE, cap=10**9)
     page = paginator.get_page(request.GET.get("page"))
@@ -100,77 +99,9 @@ def release_list(request):
 
 @cached_page
 def release_detail(request, slug):
-    release = get_object_or_404(
-        Release.objects.with_related().prefetch_related(
-            "projects",
-            "quoted_people",
-            Prefetch("contact_links", queryset=ReleaseContact.objects.select_related("person", "office")),
-        ),
-        slug=slug,
-    )
-    # Subqueries on the link tables, not joins: no DISTINCT, and the newest-first
-    # index finds the five at once on both databases.
-    people = [link.person_id for link in release.contact_links.all()]
-    projects = [project.pk for project in release.projects.all()]
-    sharing = (
-        Q(pk__in=ReleaseContact.objects.filter(person__in=people).values("release"))
-        | Q(pk__in=Release.projects.through.objects.filter(project__in=projects).values("release"))
-        | (Q(office=release.office_id) if release.office_id else Q(pk__in=[]))
-    )
-    related = Release.objects.with_related().filter(sharing).exclude(pk=release.pk).newest_first()[:5]
+    release = get_object_or_404(Release.objects.with_details(), slug=slug)
+    related = Release.objects.for_listing().related_to(release)[:RELATED_SHOWN]
     return render(request, "releases/release_detail.html", {"release": release, "related": related})
-
-
-def _entity_page(request, template, entity, releases, **extra):
-    page = Paginator(releases.with_related().newest_first(), PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, template, {"entity": entity, "page": page, **extra})
-
-
-@cached_page
-def office_detail(request, slug):
-    office = get_object_or_404(CountryOffice, slug=slug)
-    people = office.people.order_by("name")
-    return _entity_page(request, "releases/office_detail.html", office, office.releases.all(), people=people)
-
-
-@cached_page
-def project_detail(request, slug):
-    project = get_object_or_404(Project, slug=slug)
-    return _entity_page(request, "releases/project_detail.html", project, project.releases.all())
-
-
-@cached_page
-def person_detail(request, slug):
-    person = get_object_or_404(ContactPerson.objects.select_related("office"), slug=slug)
-    releases = Release.objects.filter(contact_links__person=person)
-    return _entity_page(request, "releases/person_detail.html", person, releases)
-
-
-def _index(request, template, entities):
-    page = Paginator(entities, 50).get_page(request.GET.get("page"))
-    return render(request, template, {"page": page})
-
-
-@cached_page
-def office_list(request):
-    offices = CountryOffice.objects.annotate(release_count=Count("releases")).order_by("name")
-    return _index(request, "releases/office_list.html", offices)
-
-
-@cached_page
-def project_list(request):
-    projects = Project.objects.annotate(release_count=Count("releases")).order_by("name")
-    return _index(request, "releases/project_list.html", projects)
-
-
-@cached_page
-def person_list(request):
-    people = (
-        ContactPerson.objects.select_related("office")
-        .annotate(release_count=Count("release_links"))
-        .order_by("name")
-    )
-    return _index(request, "releases/person_list.html", people)
 
 
 # ---------------------------------------------------------------- downloads

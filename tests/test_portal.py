@@ -8,7 +8,8 @@ import pytest
 from django.urls import reverse
 
 from contacts.models import ContactPerson, CountryOffice
-from releases.models import Project, Release
+from contacts.models import Project
+from releases.models import Release
 
 from .conftest import FIXTURES, run_import
 
@@ -89,7 +90,7 @@ def test_release_page_shows_contacts_projects_quotes_and_links(client, samples):
     assert "<h1>Faire participer" in page
     assert 'href="mailto:jcasapia@iom.int"' in page
     assert 'href="tel:+5112217698"' in page
-    assert reverse("portal:person", args=["juan-pablo-casapia"]) in page
+    assert reverse("contacts:person", args=["juan-pablo-casapia"]) in page
     assert "Migration pour le Développement en Amérique Latine (MIDLA)" in page
     assert "Tana Anglana, chef de projet" in page
 

@@ -3,7 +3,7 @@
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from releases.editors import GROUP, ensure_editors_group
+from core.editors import GROUP, ensure_editors_group
 
 
 def forward(apps, schema_editor):

@@ -62,14 +62,16 @@ class ParsedRelease:
     warnings: list[str] = field(default_factory=list)
     text: str = field(default="", repr=False)
     fingerprint: str = ""
+    canonical_url: str | None = None  # what an HTML page says it is; the importer decides if it counts
     _content_hash: str = field(default="", repr=False, compare=False)
 
     def content_hash(self) -> str:
-        """Changes whenever anything the import would write changes."""
+        """Changes whenever anything the import would write changes (not the source: a
+        copy of a page under another name is the same release, unchanged)."""
         if not self._content_hash:
             office = self.office
             data = [
-                self.source, self.title, self.body, self.dateline, str(self.published), self.language,
+                self.title, self.body, self.dateline, str(self.published), self.language,
                 self.country, self.fingerprint,
                 [office.name, office.city, office.country] if office else None,
                 [[o.name, o.city, o.country] for o in self.offices],
@@ -182,7 +184,8 @@ def parse_page(
     country = (release_office.country if release_office else None) or (dateline.country if dateline else None)
     flat_body = " ".join(paragraphs)
     return ParsedRelease(
-        source=page.canonical_url or source,
+        source=source,
+        canonical_url=page.canonical_url,
         title=title,
         body=body,
         dateline=dateline.place if dateline else None,

@@ -24,13 +24,13 @@ class Command(BaseCommand):
 
     def handle(self, *args, paths, dry_run, report, **options):
         try:
-            files = collect_files(paths)
+            found = collect_files(paths)
         except BadPath as exc:
             raise CommandError(str(exc), returncode=2) from exc
 
         human = self.stderr if report == "json" else self.stdout
         started = timezone.now()
-        result = run_import(files, dry_run=dry_run, progress=self._progress_bar())
+        result = run_import(found, dry_run=dry_run, progress=self._progress_bar())
         if not dry_run:
             record_run(result, paths, started)
 

@@ -1,0 +1,19 @@
+"""The keys under which an import meets an office, a person or a project.
+
+Names compare without case or repeated spaces (as the database's unique
+constraints on LOWER(name) do); e-mails in lower case; acronyms as written.
+"""
+
+import re
+
+
+def name_key(name: str) -> str:
+    return "name:" + re.sub(r"\s+", " ", name).strip().lower()
+
+
+def email_key(email: str) -> str:
+    return "email:" + email.strip().lower()
+
+
+def acronym_key(acronym: str) -> str:
+    return "acronym:" + acronym.strip()

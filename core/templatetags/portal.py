@@ -1,0 +1,55 @@
+"""Template tags and filters every page may use."""
+
+from django import template
+
+from core import phones
+from core.countries import country_label
+from core.querystrings import query_string
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, key, value):
+    return query_string(context["request"].GET, key, value)
+
+
+@register.simple_tag(takes_context=True)
+def page_link(context, number):
+    """The current query string on another page: filters survive paging."""
+    params = context["request"].GET.copy()
+    params["page"] = number
+    return f"?{params.urlencode()}"
+
+
+@register.filter
+def country_name(code):
+    return country_label(code)
+
+
+@register.filter
+def tel_uri(number):
+    """A stored phone as a tel: link; an extension stays ";ext=" (RFC 3966)."""
+    return phones.tel_uri(number)
+
+
+@register.filter
+def phone(number):
+    """A stored phone as people read it: "+502 2333 6052, poste 218"."""
+    return phones.display(number)
+
+
+@register.filter
+def source_url(source):
+    """The source as a link when it is a web address (a file name is not)."""
+    return source if str(source).startswith(("https://", "http://")) else ""
+
+
+@register.filter
+def first_sentence(text, limit=220):
+    text = (text or "").split("\n\n", 1)[0]
+    for end in (". ", "! ", "? "):
+        cut = text.find(end)
+        if 0 < cut < limit:
+            return text[: cut + 1]
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"

@@ -1,0 +1,96 @@
+"""A batch import: files in, every file in exactly one bucket out.
+
+Reads the files, learns the batch's site navigation, then parses and loads
+window after window of pages, so memory does not grow with the number of pages.
+"""
+
+import logging
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, nullcontext
+
+from django.conf import settings
+from django.db import connection, transaction
+
+from .files import FoundFiles
+from .navigation import learn_batch_navigation, remember_navigation
+from .report import ImportReport
+from .workers import FAILED, PARSED, SKIPPED, WINDOW, ParseSettings, parsed_pages
+from .writing import ReleaseWriter
+
+logger = logging.getLogger(__name__)
+
+# Any fixed number: the key of the PostgreSQL advisory lock that imports share.
+IMPORT_LOCK_KEY = 7_366_150_301
+
+
+@contextmanager
+def one_import_at_a_time() -> Iterator[None]:
+    """Imports run one after the other: a second one waits, then finds the pages stored.
+
+    PostgreSQL: an advisory lock held by this connection. SQLite lets one writer
+    in at a time anyway (see the timeout in settings).
+    """
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_lock(%s)", [IMPORT_LOCK_KEY])
+        if not cursor.fetchone()[0]:
+            logger.warning("another import is running: waiting for it to finish")
+            cursor.execute("SELECT pg_advisory_lock(%s)", [IMPORT_LOCK_KEY])
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_unlock(%s)", [IMPORT_LOCK_KEY])
+
+
+def run_import(
+    found: FoundFiles, dry_run: bool = False, progress: Callable[[int, int], None] | None = None
+) -> ImportReport:
+    with one_import_at_a_time():
+        return _run_import(found, dry_run, progress)
+
+
+def _run_import(found: FoundFiles, dry_run: bool, progress) -> ImportReport:
+    report = ImportReport(failed=list(found.failed))
+    started = time.monotonic()
+    navigation, learned_text = learn_batch_navigation(found.pages)
+    parse_settings = ParseSettings(navigation, tuple(settings.IMPORT_SOURCE_HOSTS))
+    writer = ReleaseWriter()
+    # Each window in its own transaction; a dry run wraps them all in one more that it rolls back.
+    with (
+        parsed_pages(found.pages, parse_settings) as pages,
+        transaction.atomic() if dry_run else nullcontext(),
+    ):
+        if learned_text:
+            report.navigation_lines_learned = remember_navigation(learned_text)
+        done = len(found.failed)
+        for window in _windows(pages, WINDOW):
+            names = {id(payload): name for name, kind, payload in window if kind == PARSED}
+            for page, outcome in writer.load([payload for _name, kind, payload in window if kind == PARSED]):
+                report.count(names[id(page)], outcome)
+            for name, kind, payload in window:
+                if kind == SKIPPED:
+                    report.skipped.append({"path": name, "reason": payload})
+                elif kind == FAILED:
+                    report.failed.append({"path": name, "error": payload})
+            done += len(window)
+            if progress:
+                progress(done, len(found))
+        if dry_run:
+            transaction.set_rollback(True)
+    report.seconds = time.monotonic() - started
+    return report
+
+
+def _windows(items: Iterator, size: int) -> Iterator[list]:
+    window: list = []
+    for item in items:
+        window.append(item)
+        if len(window) == size:
+            yield window
+            window = []
+    if window:
+        yield window

@@ -1,0 +1,76 @@
+"""Parsing in worker processes: pure Python, about as long as loading, so worker
+processes parse the next window of pages while the main process loads the current one."""
+
+import logging
+import multiprocessing
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from ..parsing import NotARelease, PageError, parse_page
+from ..parsing.places import warm_up
+from .files import read_page
+from .sources import release_source
+
+logger = logging.getLogger(__name__)
+
+PARALLEL_MIN_FILES = 200
+WINDOW = 256
+PARSED, SKIPPED, FAILED = "parsed", "skipped", "failed"
+
+
+@dataclass(frozen=True)
+class ParseSettings:
+    navigation: frozenset[str]
+    source_hosts: tuple[str, ...]
+
+
+_settings = ParseSettings(frozenset(), ())
+
+
+def _configure(settings: ParseSettings) -> None:
+    global _settings
+    _settings = settings
+
+
+def parse_file(task) -> tuple[str, str, object]:
+    """(name, PARSED | SKIPPED | FAILED, release or reason); never raises."""
+    path, name = task
+    try:
+        parsed = parse_page(read_page(path), path.name, _settings.navigation)
+        parsed.source, warning = release_source(parsed.canonical_url, parsed.source, _settings.source_hosts)
+        if warning:
+            parsed.warnings.append(warning)
+        parsed.content_hash()  # computed here, in the worker
+        return name, PARSED, parsed
+    except NotARelease as exc:
+        return name, SKIPPED, str(exc)
+    except PageError as exc:
+        return name, FAILED, str(exc)
+    except Exception as exc:
+        logger.exception("unexpected error parsing %s", name)
+        return name, FAILED, f"internal error: {type(exc).__name__}: {exc}"
+
+
+@contextmanager
+def parsed_pages(files: list, settings: ParseSettings) -> Iterator[Iterator[tuple]]:
+    """The files parsed, in order, as (name, kind, payload)."""
+    workers = min(4, os.cpu_count() or 1)
+    _configure(settings)
+    if workers < 2 or len(files) < PARALLEL_MIN_FILES:
+        yield map(parse_file, files)
+        return
+    warm_up()  # the gazetteer is loaded once, then shared with the forked workers
+    with multiprocessing.get_context("fork").Pool(workers, _configure, (settings,)) as pool:
+
+        def windows() -> Iterator[tuple]:
+            chunks = [files[i : i + WINDOW] for i in range(0, len(files), WINDOW)]
+            pending = pool.map_async(parse_file, chunks[0], chunksize=16)
+            for k in range(len(chunks)):
+                results = pending.get()
+                if k + 1 < len(chunks):
+                    pending = pool.map_async(parse_file, chunks[k + 1], chunksize=16)
+                yield from results
+
+        yield windows()

@@ -1,0 +1,305 @@
+"""Writing releases: each page stored whole or not at all, once, never over an editor.
+
+`ReleaseWriter().load(pages)` is the one path for one page or many: it reads
+ahead what the pages refer to (releases already stored, offices, people,
+projects), plans every row, and writes them in bulk in one transaction. If
+anything fails, the transaction is rolled back and each half is loaded again,
+down to the page that fails, which alone is reported: a bad page costs about
+itself, not its window.
+
+A page is the release already stored with the same source (file name or
+canonical URL) or, failing that, the same content fingerprint — also when the
+copy comes earlier in the same batch. Fields an editor corrected are never
+overwritten (CorrectableModel); an import that would replace most of a
+release's title and body is held for review instead of applied.
+"""
+
+import json
+import logging
+import re
+from dataclasses import dataclass, field
+
+from django.db import connection, transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from core.caching import bump_version
+
+from ..models import QuotedPerson, Release, ReleaseContact
+from .resolving import EntityResolver, ResolvedContact
+from .slugs import SlugAllocator
+
+logger = logging.getLogger(__name__)
+
+CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
+QUERY_SIZE = 500
+COUNTRY = re.compile(r"^[A-Z]{2}$")
+# Below this share of its paragraphs kept, with another title, a page replaces a release.
+REPLACEMENT_KEEPS_LESS_THAN = 0.5
+RELATIONS = ("contacts", "projects", "quoted_people")
+
+
+@dataclass(frozen=True)
+class StoredRelease:
+    """What the writer needs to know of a release already in the database."""
+
+    pk: int
+    source: str
+    fingerprint: str
+    import_hash: str
+    locked_fields: tuple[str, ...]
+
+
+@dataclass
+class LoadOutcome:
+    status: str
+    kept_fields: list[str] = field(default_factory=list)
+
+
+@dataclass
+class PlannedRelease:
+    """A page and the rows it needs: its release (new, or stored and to update) and its links."""
+
+    page: object
+    release: Release | None = None
+    stored: StoredRelease | None = None
+    office: object = None
+    contacts: list[ResolvedContact] = field(default_factory=list)
+    projects: list = field(default_factory=list)
+    quotes: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[dict] = field(default_factory=list)
+    outcome: LoadOutcome | None = None
+
+
+def warning_json(warning) -> dict:
+    """A parser's warning as stored: {"code", "detail"}."""
+    if isinstance(warning, dict):
+        return warning
+    if hasattr(warning, "code"):
+        return {"code": warning.code, "detail": getattr(warning, "detail", "")}
+    return {"code": "note", "detail": str(warning)}
+
+
+def release_values(page, office) -> dict:
+    """The fields of a release as the page gives them, cut to what the columns hold."""
+    country = page.country or ""
+    return {
+        "title": page.title[:500],
+        "dateline": (page.dateline or "")[:200],
+        "published": page.published,
+        "language": (page.language or "")[:8],
+        "country": country if COUNTRY.match(country) else "",
+        "office_id": office.pk if office is not None else None,
+        "body": page.body,
+    }
+
+
+def _json_safe(values: dict) -> dict:
+    return {k: v.isoformat() if hasattr(v, "isoformat") else v for k, v in values.items()}
+
+
+def _quotes(page) -> list[tuple[str, str]]:
+    return list({q.name[:200]: q.role[:300] for q in page.quoted_people}.items())
+
+
+def _replaces(release: Release, values: dict) -> bool:
+    """Would the page put another title and most of another body in place of this release's?"""
+    if values["title"] == release.title or {"title", "body"} & set(release.locked_fields):
+        return False
+    before = {p for p in release.body.split("\n\n") if p.strip()}
+    after = {p for p in values["body"].split("\n\n") if p.strip()}
+    if not before:
+        return False
+    return len(before & after) / len(before) < REPLACEMENT_KEEPS_LESS_THAN
+
+
+class ReleaseWriter:
+    def __init__(self):
+        self.entities = EntityResolver()
+        self.slugs = SlugAllocator(Release, "communique")
+
+    def load(self, pages) -> list[tuple[object, LoadOutcome | Exception]]:
+        """Load the pages; returns each page with its outcome, or the error that kept it out."""
+        if not pages:
+            return []
+        try:
+            with transaction.atomic():
+                return self._load(pages)
+        except Exception as exc:
+            if len(pages) == 1:
+                logger.debug("page %s failed", pages[0].source, exc_info=True)
+                return [(pages[0], exc)]
+        middle = len(pages) // 2
+        return self.load(pages[:middle]) + self.load(pages[middle:])
+
+    def _load(self, pages) -> list[tuple[object, LoadOutcome]]:
+        self.entities.prefetch(pages)
+        self.slugs.reset()
+        self.slugs.prefetch(page.title for page in pages)
+        stored = self._stored(pages)
+        plans = self._plan(pages, stored)
+        self.entities.write()
+        self._insert([plan for plan in plans if plan.outcome is None and plan.release is not None])
+        self._update([plan for plan in plans if plan.outcome is None and plan.stored is not None])
+        if any(plan.outcome.status != UNCHANGED for plan in plans):
+            bump_version()  # bulk inserts send no signals
+        return [(plan.page, plan.outcome) for plan in plans]
+
+    # ------------------------------------------------------------ planning
+    @staticmethod
+    def _stored(pages) -> dict[str, StoredRelease]:
+        """The stored releases the pages are, by "source" and by "#fingerprint"."""
+        found: dict[str, StoredRelease] = {}
+        sources = sorted({p.source for p in pages})
+        prints = sorted({p.fingerprint for p in pages})
+        for start in range(0, max(len(sources), len(prints)), QUERY_SIZE):
+            rows = Release.objects.filter(
+                Q(source__in=sources[start : start + QUERY_SIZE])
+                | Q(fingerprint__in=prints[start : start + QUERY_SIZE])
+            ).order_by("pk")
+            for pk, source, fingerprint, import_hash, locked in rows.values_list(
+                "pk", "source", "fingerprint", "import_hash", "locked_fields"
+            ):
+                row = StoredRelease(pk, source, fingerprint, import_hash, tuple(locked))
+                found[source] = row
+                found.setdefault(f"#{fingerprint}", row)
+        return found
+
+    def _plan(self, pages, stored: dict[str, StoredRelease]) -> list[PlannedRelease]:
+        earlier: dict[str, PlannedRelease] = {}  # the batch's new releases so far
+        plans = []
+        for page in pages:
+            plan = PlannedRelease(page=page, warnings=[warning_json(w) for w in page.warnings])
+            plans.append(plan)
+            match = stored.get(page.source) or earlier.get(page.source)
+            match = match or stored.get(f"#{page.fingerprint}") or earlier.get(f"#{page.fingerprint}")
+            if isinstance(match, PlannedRelease):
+                # A copy of a page met earlier in this batch: the same release.
+                plan.outcome = LoadOutcome(UNCHANGED)
+                continue
+            same = isinstance(match, StoredRelease) and match.import_hash == page.content_hash()
+            if same and not match.locked_fields:
+                plan.outcome = LoadOutcome(UNCHANGED)
+                continue
+            # (Unchanged with corrections: read on, to count the corrections it keeps.)
+            self._resolve(plan)
+            if match is None:
+                plan.release = self._new_release(plan)
+                earlier[page.source] = earlier[f"#{page.fingerprint}"] = plan
+            else:
+                plan.stored = match
+        return plans
+
+    def _resolve(self, plan: PlannedRelease) -> None:
+        page = plan.page
+        offices = {office.name: self.entities.office(office) for office in page.offices}
+        plan.office = offices.get(page.office.name) if page.office else None
+        plan.contacts = self.entities.contacts(page, offices, plan.warnings)
+        plan.projects = self.entities.projects_of(page)
+        plan.quotes = _quotes(page)
+
+    def _new_release(self, plan: PlannedRelease) -> Release:
+        page = plan.page
+        values = release_values(page, None)
+        del values["office_id"]
+        release = Release(
+            source=page.source, slug=self.slugs.allocate(page.title, page.source),
+            fingerprint=page.fingerprint, import_hash=page.content_hash(), raw_text=page.text,
+            warnings=plan.warnings, office=plan.office, **values,
+        )  # fmt: skip
+        release.imported_values = _json_safe(release_values(page, plan.office))
+        return release
+
+    # ------------------------------------------------------------ writing
+    def _insert(self, plans: list[PlannedRelease]) -> None:
+        """New releases in bulk; the rows that link them as plain tuples (many and simple)."""
+        for plan in plans:
+            plan.release.office = plan.office  # now saved: its id is known
+            plan.release.imported_values["office_id"] = plan.office.pk if plan.office else None
+        Release.objects.bulk_create([plan.release for plan in plans])
+        contacts, projects, quotes = [], [], []
+        for plan in plans:
+            pk = plan.release.pk
+            contacts += [
+                (pk, c.person.pk, c.office.pk if c.office else None, json.dumps(c.phones), i)
+                for i, c in enumerate(plan.contacts)
+            ]
+            projects += [(pk, project.pk) for project in plan.projects]
+            quotes += [(pk, name, role, i) for i, (name, role) in enumerate(plan.quotes)]
+            plan.outcome = LoadOutcome(CREATED)
+        _insert_rows(ReleaseContact, ["release", "person", "office", "phones", "position"], contacts)
+        _insert_rows(Release.projects.through, ["release", "project"], projects)
+        _insert_rows(QuotedPerson, ["release", "name", "role", "position"], quotes)
+
+    def _update(self, plans: list[PlannedRelease]) -> None:
+        releases = Release.objects.with_details().in_bulk([plan.stored.pk for plan in plans])
+        for plan in plans:
+            plan.outcome = self._update_one(releases[plan.stored.pk], plan)
+
+    def _update_one(self, release: Release, plan: PlannedRelease) -> LoadOutcome:
+        page = plan.page
+        values = release_values(page, plan.office)
+        previously_imported = dict(release.imported_values)
+        if _replaces(release, values):
+            # Another release's text under this one's source: held for an editor to decide.
+            release.lock_fields(["title", "body"])
+            plan.warnings.append({"code": "import_would_replace", "detail": values["title"]})
+            release.source_changed_at = timezone.now()
+        changed, kept = release.apply_imported(values)
+        release.imported_values = _json_safe(release.imported_values)
+        if any(previously_imported.get(f) != release.imported_values.get(f) for f in kept):
+            # The page changed a field an editor corrected: flagged, both versions kept.
+            release.source_changed_at = timezone.now()
+        if release.import_hash != page.content_hash():
+            changed.append("import_hash")
+        release.fingerprint, release.import_hash = page.fingerprint, page.content_hash()
+        release.raw_text, release.warnings = page.text, plan.warnings
+        release._change_reason = "Import"
+        release.save()
+        for relation in RELATIONS:
+            wanted = getattr(plan, relation if relation != "quoted_people" else "quotes")
+            if _same_links(release, relation, wanted):
+                continue
+            if relation in release.locked_fields:
+                kept.append(relation)
+                continue
+            changed.append(relation)
+            _replace_links(release, relation, wanted)
+        return LoadOutcome(UPDATED if changed else UNCHANGED, kept)
+
+
+def _same_links(release: Release, relation: str, wanted) -> bool:
+    if relation == "contacts":
+        current = [(c.person_id, c.office_id, c.phones) for c in release.contact_links.all()]
+        return current == [(c.person.pk, c.office.pk if c.office else None, c.phones) for c in wanted]
+    if relation == "projects":
+        return {p.pk for p in release.projects.all()} == {p.pk for p in wanted}
+    return [(q.name, q.role) for q in release.quoted_people.all()] == wanted
+
+
+def _replace_links(release: Release, relation: str, wanted) -> None:
+    if relation == "contacts":
+        release.contact_links.all().delete()
+        ReleaseContact.objects.bulk_create(
+            ReleaseContact(release=release, person=c.person, office=c.office, phones=c.phones, position=i)
+            for i, c in enumerate(wanted)
+        )
+    elif relation == "projects":
+        release.projects.set(wanted)
+    else:
+        release.quoted_people.all().delete()
+        QuotedPerson.objects.bulk_create(
+            QuotedPerson(release=release, name=name, role=role, position=i)
+            for i, (name, role) in enumerate(wanted)
+        )
+
+
+def _insert_rows(model, fields: list[str], rows: list[tuple]) -> None:
+    """INSERT plain rows (values in the order of `fields`) with one executemany."""
+    if not rows:
+        return
+    table = connection.ops.quote_name(model._meta.db_table)
+    columns = ", ".join(connection.ops.quote_name(model._meta.get_field(f).column) for f in fields)
+    placeholders = ", ".join(["%s"] * len(fields))
+    with connection.cursor() as cursor:
+        cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({placeholders})", rows)

@@ -1,0 +1,108 @@
+"""The query vocabulary of releases: what views, feeds, exports and the admin ask for."""
+
+from django.db import models
+
+from . import search
+
+
+class ReleaseQuerySet(models.QuerySet):
+    def newest_first(self):
+        return self.order_by("-sort_date", "-id")
+
+    def for_country(self, code: str):
+        return self.filter(country=code.upper())
+
+    def for_listing(self):
+        """For lists of releases: their office, without the columns no list shows."""
+        return self.select_related("office").defer("raw_text", "search_vector", "imported_values")
+
+    def with_contacts(self):
+        """Each release's contacts, in page order, with their person and office."""
+        from .models import ReleaseContact
+
+        links = ReleaseContact.objects.select_related("person", "office").order_by("position")
+        return self.prefetch_related(models.Prefetch("contact_links", queryset=links))
+
+    def with_details(self):
+        """Everything a release's page or export shows, in a fixed number of queries."""
+        return self.for_listing().with_contacts().prefetch_related("projects", "quoted_people")
+
+    def related_to(self, release):
+        """Other releases sharing a contact, a project or the office with this one, newest first.
+
+        Subqueries on the link tables, not joins: no DISTINCT, and the newest-first
+        index finds the first few at once on both databases.
+        """
+        from .models import Release, ReleaseContact
+
+        people = [link.person_id for link in release.contact_links.all()]
+        projects = [project.pk for project in release.projects.all()]
+        sharing = models.Q(
+            pk__in=ReleaseContact.objects.filter(person__in=people).values("release")
+        ) | models.Q(pk__in=Release.projects.through.objects.filter(project__in=projects).values("release"))
+        if release.office_id:
+            sharing |= models.Q(office=release.office_id)
+        return self.filter(sharing).exclude(pk=release.pk).newest_first()
+
+    def with_contact_count(self):
+        return self.annotate(contact_count=models.Count("contact_links"))
+
+    def having_contacts(self, wanted: bool = True):
+        from .models import ReleaseContact
+
+        has_contact = models.Exists(ReleaseContact.objects.filter(release=models.OuterRef("pk")))
+        return self.filter(has_contact) if wanted else self.exclude(has_contact)
+
+    def needing_review(self):
+        """Releases an editor should look at: something missing, import warnings,
+        or a source page changed since an editor corrected it; not yet reviewed since."""
+        from .models import ReleaseContact
+
+        has_contact = models.Exists(ReleaseContact.objects.filter(release=models.OuterRef("pk")))
+        problem = (
+            models.Q(published__isnull=True)
+            | models.Q(country="")
+            | models.Q(office__isnull=True)
+            | ~has_contact
+            | ~models.Q(warnings=[])
+        )
+        not_reviewed = models.Q(reviewed_at__isnull=True)
+        source_changed = models.Q(source_changed_at__isnull=False) & (
+            not_reviewed | models.Q(source_changed_at__gt=models.F("reviewed_at"))
+        )
+        return self.filter((problem & not_reviewed) | source_changed)
+
+    # ------------------------------------------------------------ search
+    def search(self, words: str):
+        """Releases matching the words (web-search syntax), accents, case and word forms ignored.
+
+        Only a filter: ranking and highlights are computed for a few rows
+        (ranked_ids, headlines). See releases/search.py.
+        """
+        words = (words or "").strip()
+        if not words:
+            return self
+        return search.backend_for(self).matching(self, words)
+
+    def ranked_ids(self, words: str, limit: int) -> list[int]:
+        """Ids of at most `limit` of these releases, best match for the words first."""
+        return search.backend_for(self).ranked_ids(self, words, limit)
+
+    def headlines(self, words: str, ids: list[int]) -> dict[int, str]:
+        """The passage of each body that matches the words, marks around them (a page's rows only)."""
+        return search.headlines(self, words, ids)
+
+    def newest_ids(self, limit: int) -> list[int]:
+        """Ids of the `limit` most recent of these releases, newest first.
+
+        For a search, PostgreSQL's planner guesses that a word matches 0.5 % of the
+        releases, so it walks the newest-first index testing every release against
+        the words: for a rare word, all of them. So the matches are first read from
+        the search index in no order, up to `limit` + 1; only when there are more
+        (a frequent word, which that walk finds at once) is the walk used.
+        """
+        found = list(self.order_by().values_list("pk", "sort_date")[: limit + 1])
+        if len(found) <= limit:
+            found.sort(key=lambda row: (row[1], row[0]), reverse=True)
+            return [pk for pk, _ in found]
+        return list(self.newest_first().values_list("pk", flat=True)[:limit])
