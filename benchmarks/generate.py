@@ -5,7 +5,12 @@ hard-wrapped (or one-line) paragraphs, sometimes a dateline, a quote with a
 role, a named project, and a contact block in its variants (opening phrases,
 people separated by "ou", phones in several shapes, broken HTML e-mails).
 
-    python benchmarks/generate.py OUT_DIR --count 1000 [--seed 1]
+    python benchmarks/generate.py OUT_DIR --count 1000 [--seed 1] [--style samples|other]
+
+`--style other` writes pages of another hand: projects named with and without
+their acronym in one page ("le projet Fonds 1035 (F1035)", then "le fonds
+1035"), programmes named by acronym only, shared press mailboxes (two named
+people on one e-mail), people listed twice, contact blocks on one line.
 """
 
 import argparse
@@ -215,6 +220,53 @@ def generate_page(index: int, seed: int = 1) -> str:
     return "\n".join(lines)
 
 
+MAILBOXES = ["presse@iom.int", "media@iom.int", "communication@iom.int"]
+
+
+def _one_line_contact(rng: random.Random, office: tuple) -> str:
+    place, _country, code, digits = office
+    first, last = rng.choice(FIRST), rng.choice(LAST)
+    email = f"{first[0].lower()}{last.lower()}@iom.int".replace("í", "i").replace("á", "a").replace("é", "e")
+    return (
+        f"Pour plus d’informations, veuillez contacter {first.upper()} {last}, OIM {place}, "
+        f"Tel: {_phone(rng, code, digits)}, Mob: {_phone(rng, code, digits)}, EMail: {email}"
+    )
+
+
+def generate_other_page(index: int, seed: int = 1) -> str:
+    """A page of another hand (see the module's docstring)."""
+    rng = random.Random(seed * 7_000_003 + index)
+    office = rng.choice(OFFICES)
+    number = 1000 + index % 300
+    acronym = f"F{number}"
+    title = f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {rng.choice(OBJECTS)} [{index}]"
+    paragraphs = [
+        f"{office[1]} – Le projet Fonds {number} ({acronym}) {rng.choice(VERBS)} {rng.choice(OBJECTS)}. "
+        f"Le fonds {number} de l’OIM {rng.choice(VERBS)} {rng.choice(OBJECTS)} {rng.choice(TAILS)}.",
+        f"Le programme PRO{index % 40:02d} {rng.choice(VERBS)} {rng.choice(OBJECTS)}. "
+        f"Grâce au programme PRO{index % 40:02d}, {rng.choice(OBJECTS)} {rng.choice(TAILS)}.",
+        " ".join(_sentence(rng, []) for _ in range(rng.randint(2, 4))),
+    ]
+    if rng.random() < 0.5:
+        return "\n".join(
+            [title, "", *"\n\n".join(paragraphs).split("\n"), "", _one_line_contact(rng, office)]
+        )
+    mailbox = rng.choice(MAILBOXES)
+    people = [f"{rng.choice(FIRST)} {rng.choice(LAST)}" for _ in range(2)]
+    contacts = [
+        people[0],
+        f"OIM {office[0]}",
+        f"Courriel : {mailbox}",
+        "ou",
+        people[1],
+        f"Courriel : {mailbox}",
+    ]
+    if rng.random() < 0.3:  # the same person listed twice
+        contacts += ["ou", people[0], f"Courriel : {mailbox}"]
+    lines = [NAVIGATION.rstrip("\n"), title, *paragraphs, rng.choice(OPENINGS).split("\n")[0], *contacts]
+    return "\n".join(lines)
+
+
 def rare_words_of(index: int, seed: int = 1) -> list[str]:
     """The made-up words of one page (to search for a word found in few pages)."""
     rng = random.Random(seed * 1_000_003 + index)
@@ -222,12 +274,15 @@ def rare_words_of(index: int, seed: int = 1) -> list[str]:
     return [rare_word(rng) for _ in range(2)]
 
 
-def write_pages(out: Path, count: int, seed: int = 1) -> list[Path]:
+STYLES = {"samples": generate_page, "other": generate_other_page}
+
+
+def write_pages(out: Path, count: int, seed: int = 1, style: str = "samples") -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     paths = []
     for i in range(count):
         path = out / f"{i:06d}.txt"
-        path.write_text(generate_page(i, seed), encoding="utf-8")
+        path.write_text(STYLES[style](i, seed), encoding="utf-8")
         paths.append(path)
     return paths
 
@@ -239,8 +294,9 @@ def main() -> None:
     parser.add_argument("out", type=Path)
     parser.add_argument("--count", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--style", choices=sorted(STYLES), default="samples")
     args = parser.parse_args()
-    write_pages(args.out, args.count, args.seed)
+    write_pages(args.out, args.count, args.seed, args.style)
     print(f"{args.count} pages written to {args.out}")
 
 

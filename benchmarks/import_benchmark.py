@@ -1,6 +1,7 @@
 """Import speed and peak memory, on SQLite and PostgreSQL.
 
     python benchmarks/import_benchmark.py [--counts 1000 20000] [--databases sqlite postgres]
+                                          [--styles samples other]
 
 Each run imports freshly generated pages into an empty database in a child
 process and prints pages/s and that process's peak resident memory.
@@ -51,11 +52,11 @@ def database_url(kind: str, workdir: Path) -> str:
     return f"{PG_ADMIN_URL}/{name}"
 
 
-def run(count: int, kind: str) -> dict:
+def run(count: int, kind: str, style: str = "samples") -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
         pages = workdir / "pages"
-        write_pages(pages, count)
+        write_pages(pages, count, style=style)
         env = {
             **os.environ,
             "DATABASE_URL": database_url(kind, workdir),
@@ -80,16 +81,19 @@ def main() -> None:
     parser.add_argument(
         "--databases", nargs="+", default=["sqlite", "postgres"], choices=["sqlite", "postgres"]
     )
+    parser.add_argument("--styles", nargs="+", default=["samples"], choices=["samples", "other"])
     args = parser.parse_args()
-    print(f"{'database':<10} {'pages':>7} {'seconds':>8} {'pages/s':>8} {'peak MB':>8}  created/failed")
+    header = f"{'database':<10} {'style':<8} {'pages':>7} {'seconds':>8} {'pages/s':>8} {'peak MB':>8}"
+    print(header + "  created/failed")
     for kind in args.databases:
-        for count in args.counts:
-            r = run(count, kind)
-            print(
-                f"{kind:<10} {count:>7} {r['seconds']:>8.1f} {count / r['seconds']:>8.0f} "
-                f"{r['peak_rss_mb']:>8.0f}  {r['created']}/{r['failed']}",
-                flush=True,
-            )
+        for style in args.styles:
+            for count in args.counts:
+                r = run(count, kind, style)
+                print(
+                    f"{kind:<10} {style:<8} {count:>7} {r['seconds']:>8.1f} {count / r['seconds']:>8.0f} "
+                    f"{r['peak_rss_mb']:>8.0f}  {r['created']}/{r['failed']}",
+                    flush=True,
+                )
 
 
 if __name__ == "__main__":

@@ -1,25 +1,9 @@
-import io
-from pathlib import Path
+"""Shared fixtures: the sample pages imported; PostgreSQL-only tests skipped on
+SQLite; no cached page or collected static file carried between tests."""
 
 import pytest
-from django.core.management import call_command
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = ROOT / "fixtures"
-SAMPLE_PAGES = sorted(FIXTURES.glob("*.txt"))
-
-
-def run_import(*paths, **options):
-    """Run import_releases with a JSON report; returns the report as a dict."""
-    import json
-
-    out, err = io.StringIO(), io.StringIO()
-    try:
-        call_command("import_releases", *map(str, paths), report="json", stdout=out, stderr=err, **options)
-    except Exception:
-        if not out.getvalue():
-            raise
-    return json.loads(out.getvalue())
+from tests.helpers import FIXTURES, run_import
 
 
 @pytest.fixture

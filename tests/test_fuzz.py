@@ -6,8 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from releases.parsing import NotARelease, PageError, parse_page, read_lines
-
-from .conftest import SAMPLE_PAGES
+from tests.helpers import SAMPLE_PAGES
 
 SAMPLES = [p.read_bytes() for p in SAMPLE_PAGES]
 

@@ -124,9 +124,13 @@ class EntityResolver:
                         self.aliased.add(id(alias.entity))
 
     def _prefetch_slugs(self, pages) -> None:
-        self.slugs[CountryOffice].prefetch(o.name for p in pages for o in p.offices)
-        self.slugs[ContactPerson].prefetch(c.name for p in pages for c in p.contacts)
-        self.slugs[Project].prefetch(pr.acronym or pr.name for p in pages for pr in p.projects)
+        self.slugs[CountryOffice].prefetch((o.name, name_key(o.name)) for p in pages for o in p.offices)
+        self.slugs[ContactPerson].prefetch(
+            (c.name, email_key(c.email) if c.email else name_key(c.name)) for p in pages for c in p.contacts
+        )
+        self.slugs[Project].prefetch(
+            (pr.acronym or pr.name, name_key(pr.name)) for p in pages for pr in p.projects
+        )
 
     def _remember_project(self, project: Project) -> None:
         self.projects.setdefault(name_key(project.name), project)

@@ -35,25 +35,34 @@ class SlugAllocator:
 
     def reset(self) -> None:
         self.taken: set[str] = set()
-        self.looked_up: set[str] = set()
+        self.looked_up: set[str] = set()  # slugs whose being taken or not is known
 
-    def _look_up(self, candidates) -> None:
-        wanted = sorted(set(candidates) - self.looked_up)
+    def _look_up(self, slugs) -> None:
+        wanted = sorted(set(slugs) - self.looked_up)
         self.looked_up.update(wanted)
         for start in range(0, len(wanted), QUERY_SIZE):
             chunk = wanted[start : start + QUERY_SIZE]
             self.taken.update(self.model.objects.filter(slug__in=chunk).values_list("slug", flat=True))
 
-    def prefetch(self, texts) -> None:
-        """Look up, in a few queries, the slugs the texts to come may take."""
-        self._look_up(c for text in texts for c in _numbered(slug_base(text, self.fallback)))
+    def prefetch(self, rows) -> None:
+        """Look up, in a few queries, the slugs that (text, identity) rows to come may take:
+        their bases, the numbered forms of the bases taken, the hashed ones when those are all taken."""
+        bases = {(slug_base(text, self.fallback), identity) for text, identity in rows}
+        self._look_up(base for base, _identity in bases)
+        self._look_up(slug for base, _identity in bases if base in self.taken for slug in _numbered(base)[1:])
+        self._look_up(
+            _hashed(base, identity) for base, identity in bases if self.taken.issuperset(_numbered(base))
+        )
 
     def allocate(self, text: str, identity: str) -> str:
         """A free slug for the text; `identity` tells apart rows whose names make one slug."""
         base = slug_base(text, self.fallback)
-        numbered = _numbered(base)
-        self._look_up(numbered)  # nothing to ask when prefetched
-        for candidate in [*numbered, _hashed(base, identity)]:
+        self._look_up([base])  # nothing to ask when prefetched
+        if base not in self.taken:
+            self.taken.add(base)
+            return base
+        self._look_up(_numbered(base))  # one query at most
+        for candidate in [*_numbered(base)[1:], _hashed(base, identity)]:
             self._look_up([candidate])
             if candidate not in self.taken:
                 self.taken.add(candidate)

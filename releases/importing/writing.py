@@ -135,7 +135,7 @@ class ReleaseWriter:
     def _load(self, pages) -> list[tuple[object, LoadOutcome]]:
         self.entities.prefetch(pages)
         self.slugs.reset()
-        self.slugs.prefetch(page.title for page in pages)
+        self.slugs.prefetch((page.title, page.source) for page in pages)
         stored = self._stored(pages)
         plans = self._plan(pages, stored)
         self.entities.write()

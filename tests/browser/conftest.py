@@ -15,7 +15,7 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from playwright.sync_api import sync_playwright
 
-from tests.conftest import FIXTURES, ROOT, run_import
+from tests.helpers import FIXTURES, ROOT, run_import
 
 SCREENSHOTS = ROOT / "screenshots"
 NODE_MODULES = ROOT / "node_modules"

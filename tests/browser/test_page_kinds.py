@@ -11,9 +11,16 @@ from django.urls import reverse
 
 from contacts.models import ContactPerson, CountryOffice
 from releases.models import Project, Release
-from tests.conftest import FIXTURES, run_import
-
-from .conftest import AXE_SCRIPT, HTML_CHECKER, WIDTHS, axe_violations, describe, tool_missing
+from tests.helpers import (
+    AXE_SCRIPT,
+    FIXTURES,
+    HTML_CHECKER,
+    WIDTHS,
+    axe_violations,
+    describe,
+    run_import,
+    tool_missing,
+)
 
 
 def page_paths() -> dict[str, str]:

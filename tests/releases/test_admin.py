@@ -9,8 +9,7 @@ from django.urls import reverse
 
 from contacts.models import ContactPerson
 from releases.models import ImportRun, Release
-
-from .conftest import SAMPLE_PAGES, run_import
+from tests.helpers import SAMPLE_PAGES, run_import
 
 pytestmark = pytest.mark.django_db
 
@@ -184,7 +183,10 @@ def test_merging_two_people_moves_their_releases(client, editor):
     assert not ContactPerson.objects.filter(pk=karla.pk).exists()
     sonia.refresh_from_db()
     assert sonia.release_links.count() == 2  # 003 (both were contacts) and 004
-    assert list(sonia.aliases.values_list("key", flat=True)) == ["email:kvillamar@iom.int", "name:karla villamar"]
+    assert list(sonia.aliases.values_list("key", flat=True)) == [
+        "email:kvillamar@iom.int",
+        "name:karla villamar",
+    ]
     assert "+50223336052;ext=125" in sonia.phones
 
 

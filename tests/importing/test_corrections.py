@@ -3,8 +3,7 @@
 import pytest
 
 from releases.models import Release
-
-from .conftest import SAMPLE_PAGES, run_import
+from tests.helpers import SAMPLE_PAGES, run_import
 
 pytestmark = pytest.mark.django_db
 

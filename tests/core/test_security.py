@@ -9,7 +9,7 @@ from django.contrib.auth.models import User
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from .conftest import FIXTURES, ROOT, run_import
+from tests.helpers import FIXTURES, ROOT, run_import
 
 pytestmark = pytest.mark.django_db
 

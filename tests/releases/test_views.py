@@ -7,11 +7,15 @@ import json
 import pytest
 from django.urls import reverse
 
-from contacts.models import ContactPerson, CountryOffice
-from contacts.models import Project
 from releases.models import Release
-
-from .conftest import FIXTURES, run_import
+from tests.factories import (
+    OfficeFactory,
+    PersonFactory,
+    ProjectFactory,
+    ReleaseContactFactory,
+    ReleaseFactory,
+)
+from tests.helpers import FIXTURES, run_import
 
 pytestmark = pytest.mark.django_db
 
@@ -68,16 +72,9 @@ def test_active_filters_are_removable_chips_that_keep_the_others(client, samples
 
 
 def test_pagination_keeps_the_filters(client, db):
-    office = CountryOffice.objects.create(name="OIM Test", slug="oim-test", country="SN")
+    office = OfficeFactory(country="SN")
     for i in range(25):
-        Release.objects.create(
-            title=f"Communiqué {i}",
-            slug=f"c-{i}",
-            source=f"{i}.txt",
-            fingerprint=str(i),
-            country="SN",
-            office=office,
-        )
+        ReleaseFactory(title=f"Communiqué {i}", office=office)
     page = text(client.get("/?country=SN"))
     assert "Page 1 sur 2" in page
     assert 'href="?country=SN&amp;page=2"' in page
@@ -108,29 +105,10 @@ def test_related_releases_share_a_contact_or_office(client, samples):
     assert "Communiqués liés" in page and "L’aide aux migrants irréguliers" in page
 
 
-def test_entity_pages_and_indexes(client, samples):
-    person = ContactPerson.objects.get(email="spellecer@iom.int")
-    page = text(client.get(person.get_absolute_url()))
-    assert "2 communiqués" in page and "OIM Guatemala" in page
-    office = CountryOffice.objects.get(name="OIM Guatemala")
-    page = text(client.get(office.get_absolute_url()))
-    assert "Karla Villamar" in page and "2 communiqués" in page
-    project = Project.objects.get(acronym="MIDLA")
-    assert "Faire participer" in text(client.get(project.get_absolute_url()))
-    for index, entry in (
-        ("/offices/", "OIM Rome"),
-        ("/projects/", "Fonds 1035"),
-        ("/people/", "Carolina Urcuyo"),
-    ):
-        assert entry in text(client.get(index))
-
-
 def test_scraped_text_is_escaped_never_rendered_as_html(client, db):
-    Release.objects.create(
+    ReleaseFactory(
         title="<script>alert(1)</script> titre",
         slug="xss",
-        source="x.txt",
-        fingerprint="x",
         body='Texte <img src=x onerror="alert(2)"> et javascript:alert(3)',
     )
     page = text(client.get("/releases/xss/"))
@@ -186,21 +164,12 @@ def test_downloads_follow_the_filters(client, samples):
 
 
 def _many_releases(n=30):
-    office = CountryOffice.objects.create(name="OIM Q", slug="oim-q", country="SN")
-    person = ContactPerson.objects.create(name="P Q", slug="p-q", email="pq@iom.int", office=office)
-    project = Project.objects.create(name="Projet Q", slug="projet-q")
-    for i in range(n):
-        release = Release.objects.create(
-            title=f"R {i}",
-            slug=f"r-{i}",
-            source=f"r{i}.txt",
-            fingerprint=f"r{i}",
-            office=office,
-            country="SN",
-            body="Un texte.",
-        )
-        release.projects.add(project)
-        release.contact_links.create(person=person, office=office, phones=["+221338696200"])
+    office = OfficeFactory(name="OIM Q", slug="oim-q", country="SN")
+    person = PersonFactory(slug="p-q", office=office)
+    project = ProjectFactory(slug="projet-q")
+    for _ in range(n):
+        release = ReleaseFactory(office=office, body="Un texte.", projects=[project])
+        ReleaseContactFactory(release=release, person=person)
     return office, person, project
 
 
@@ -227,9 +196,8 @@ def test_list_pages_run_a_fixed_number_of_queries(client, db, django_assert_max_
 def test_release_page_queries_do_not_grow_with_contacts(client, db, django_assert_max_num_queries):
     office, _person, _project = _many_releases(3)
     release = Release.objects.first()
-    for i in range(10):
-        other = ContactPerson.objects.create(name=f"Autre {i}", slug=f"autre-{i}", email=f"a{i}@iom.int")
-        release.contact_links.create(person=other, office=office, position=i + 1)
+    for _ in range(10):
+        ReleaseContactFactory(release=release, person=PersonFactory(office=office))
     with django_assert_max_num_queries(8):
         assert client.get(release.get_absolute_url()).status_code == 200
 

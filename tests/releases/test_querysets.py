@@ -1,0 +1,69 @@
+"""The query vocabulary of releases, checked against literal expectations on dated releases."""
+
+from datetime import date
+
+import pytest
+
+from releases.models import Release
+from tests.factories import (
+    OfficeFactory,
+    PersonFactory,
+    ProjectFactory,
+    ReleaseContactFactory,
+    ReleaseFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def dated():
+    for title, published in [
+        ("Mars 2019", date(2019, 3, 1)),
+        ("Sans date", None),
+        ("Janvier 2021", date(2021, 1, 10)),
+        ("Décembre 2019", date(2019, 12, 31)),
+    ]:
+        ReleaseFactory(title=title, published=published)
+
+
+def test_newest_first_with_undated_last(dated):
+    assert list(Release.objects.newest_first().values_list("title", flat=True)) == [
+        "Janvier 2021", "Décembre 2019", "Mars 2019", "Sans date",
+    ]  # fmt: skip
+
+
+def test_the_list_shows_newest_first_and_undated_last(client, dated):
+    page = client.get("/").context["page"]
+    assert [r.title for r in page.object_list] == ["Janvier 2021", "Décembre 2019", "Mars 2019", "Sans date"]
+
+
+def test_year_filter_and_its_facet(client, dated):
+    page = client.get("/", {"year": "2019"}).context["page"]
+    assert [r.title for r in page.object_list] == ["Décembre 2019", "Mars 2019"]
+    years = client.get("/").context["facets"]["year"]
+    assert years == [
+        {"value": "2021", "label": "2021", "count": 1},
+        {"value": "2019", "label": "2019", "count": 2},
+    ]
+
+
+def test_related_releases_share_a_contact_a_project_or_the_office():
+    office, elsewhere = OfficeFactory(), OfficeFactory()
+    person, project = PersonFactory(office=elsewhere), ProjectFactory()
+    release = ReleaseFactory(title="Le communiqué", office=office, projects=[project])
+    ReleaseContactFactory(release=release, person=person)
+    ReleaseFactory(title="Même bureau", office=office, published=date(2020, 1, 1))
+    ReleaseFactory(title="Même projet", office=elsewhere, projects=[project], published=date(2021, 1, 1))
+    ReleaseContactFactory(release=ReleaseFactory(title="Même contact", office=elsewhere), person=person)
+    ReleaseFactory(title="Sans rapport", office=elsewhere)
+    related = Release.objects.for_listing().related_to(Release.objects.with_details().get(pk=release.pk))
+    assert list(related.values_list("title", flat=True)) == ["Même projet", "Même bureau", "Même contact"]
+
+
+def test_having_contacts():
+    with_contact = ReleaseFactory(title="Avec")
+    ReleaseContactFactory(release=with_contact)
+    ReleaseFactory(title="Sans")
+    assert list(Release.objects.having_contacts().values_list("title", flat=True)) == ["Avec"]
+    assert list(Release.objects.having_contacts(False).values_list("title", flat=True)) == ["Sans"]

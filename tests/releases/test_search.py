@@ -1,0 +1,112 @@
+"""Search, on both databases: other word forms, accents, several words, edits, highlights.
+
+PostgreSQL stems French words; SQLite's FTS5 matches words by prefix. Both ignore accents and case.
+"""
+
+from datetime import date
+
+import pytest
+
+from releases.models import Release
+from tests.factories import ReleaseFactory
+from tests.helpers import FIXTURES, run_import
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def samples(db):
+    run_import(FIXTURES)
+
+
+def titles(words):
+    return {r.title[:30] for r in Release.objects.search(words)}
+
+
+def test_stemming_finds_other_forms(samples):
+    # "migrant" finds pages that only say "migrants"; "expulsé" finds "expulsés".
+    assert titles("migrant") == titles("migrants")
+    assert "L’aide aux migrants irrégulier" in titles("migrant")
+    assert "L’aide aux migrants irrégulier" in titles("expulsé")
+
+
+def test_accents_are_ignored(samples):
+    assert titles("reintegration") == titles("réintégration")
+    assert titles("reintegration")
+
+
+def test_several_words_must_all_match(samples):
+    assert titles("cartoneros recyclage") == {"Nouveaux projets de micro-créd"}
+    assert titles("cartoneros Guatemala") == set()
+
+
+def test_no_match(samples):
+    assert titles("zzzintrouvable") == set()
+
+
+def test_search_vector_follows_edits(samples):
+    release = Release.objects.get(source="000_f54fc7d57c954cef.txt")
+    release.body = "Un texte entièrement nouveau sur les girafes."
+    release.save()
+    assert titles("girafe") == {"Nouveaux projets de micro-créd"}
+
+
+def test_results_ranked_and_highlighted(client, samples):
+    page = client.get("/?q=cartoneros&sort=relevance").content.decode()
+    assert "<mark>cartoneros</mark>" in page
+
+
+@pytest.mark.postgres
+def test_web_search_syntax_on_postgresql(samples):
+    assert titles("migrants -cartoneros") == titles("migrants") - {"Nouveaux projets de micro-créd"}
+    assert titles('"familles de migrants"') >= {"Nouveaux projets de micro-créd"}
+
+
+@pytest.mark.parametrize(
+    ("limit", "expected"),
+    [
+        (1, ["2019"]),
+        (2, ["2019", "2018b"]),
+        (3, ["2019", "2018b", "2018a"]),
+        (10, ["2019", "2018b", "2018a", "sans date"]),
+    ],
+)
+def test_newest_matches_whether_few_or_many(db, limit, expected):
+    # Few matches are sorted from the search index's answer, many by the newest-first walk.
+    for title, published in [("2018a", date(2018, 3, 1)), ("sans date", None), ("2019", date(2019, 1, 5)),
+                             ("2018b", date(2018, 3, 1)), ("autre", date(2020, 1, 1))]:  # fmt: skip
+        ReleaseFactory(
+            title=title, published=published, body="Des migrants." if title != "autre" else "Rien."
+        )
+    titles = dict(Release.objects.values_list("pk", "title"))
+    assert [titles[pk] for pk in Release.objects.search("migrants").newest_ids(limit)] == expected
+
+
+def test_the_list_pages_through_search_matches_newest_first(client, db):
+    for title, published in [("Ancien", date(2015, 6, 1)), ("Récent", date(2021, 2, 3)), ("Sans date", None)]:
+        ReleaseFactory(title=title, published=published, body="Des migrants de retour.")
+    page = client.get("/", {"q": "migrants"}).context["page"]
+    assert [r.title for r in page.object_list] == ["Récent", "Ancien", "Sans date"]
+    assert page.paginator.count == 3 and not page.paginator.capped
+
+
+def test_a_huge_page_is_searched_on_its_first_part_only(db):
+    """One 10 MB page must not slow every search that matches it: only a prefix is indexed."""
+    from releases.search import INDEXED_BODY_CHARS
+
+    filler = "Une phrase ordinaire sur les migrants. " * (INDEXED_BODY_CHARS // 30)
+    ReleaseFactory(title="Énorme", body=filler + " Le mot zanzibarite n’apparaît qu’à la fin.")
+    assert titles("migrants") == {"Énorme"}
+    assert titles("zanzibarite") == set()
+
+
+def test_french_word_forms_find_the_same_releases(samples):
+    # Stemmed at index and query time on both databases (Snowball, accents removed).
+    forms = [titles(word) for word in ("réintégration", "réintégrer", "réintégrés", "REINTEGRATION")]
+    assert forms[0] == {"Un documentaire retrace le par", "L’aide aux migrants irrégulier"}
+    assert all(found == forms[0] for found in forms)
+
+
+def test_highlights_mark_every_form_of_the_words(client, samples):
+    page = client.get("/", {"q": "réintégrer"}).content.decode()
+    assert "<mark>réintégration</mark>" in page
