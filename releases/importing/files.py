@@ -1,6 +1,7 @@
 """The files an import reads: every page under the paths given, and every path it
 could not read (a folder without permission, a broken or looping link) with why."""
 
+import errno
 import os
 import stat
 from dataclasses import dataclass, field
@@ -24,10 +25,10 @@ class FoundFiles:
         return len(self.pages) + len(self.failed)
 
 
-def _reason(exc: OSError) -> str:
-    if exc.errno == 40:  # ELOOP
-        return "symbolic link loop"
-    return exc.strerror or str(exc)
+def _failure(path, exc: OSError, what: str = "") -> dict:
+    if exc.errno == errno.ELOOP:
+        return {"path": str(path), "error": "symbolic link loop"}
+    return {"path": str(path), "error": f"cannot read{what} ({exc.strerror or exc})"}
 
 
 def collect_files(paths) -> FoundFiles:
@@ -44,7 +45,7 @@ def collect_files(paths) -> FoundFiles:
             found.failed.append({"path": given, "error": "broken symbolic link"})
             continue
         except OSError as exc:
-            found.failed.append({"path": given, "error": f"cannot read ({_reason(exc)})"})
+            found.failed.append(_failure(given, exc))
             continue
         if stat.S_ISDIR(info.st_mode):
             _walk(path, found)
@@ -73,7 +74,7 @@ def _walk(top: Path, found: FoundFiles) -> None:
             read.add(identity)
             entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
         except OSError as exc:
-            found.failed.append({"path": str(folder), "error": f"cannot read the folder ({_reason(exc)})"})
+            found.failed.append(_failure(folder, exc, " the folder"))
             continue
         folders = []
         for entry in entries:
@@ -91,14 +92,12 @@ def _take(entry: os.DirEntry, found: FoundFiles, folders: list[str]) -> None:
                 found.pages.append((Path(entry.path), entry.path))
         elif entry.is_symlink() and (entry.name.lower().endswith(PAGE_SUFFIXES) or "." not in entry.name):
             # A link that leads nowhere (broken, or a loop): it may have been a page or a folder.
-            try:
-                os.stat(entry.path)
-                reason = "not a regular file"
-            except OSError as exc:
-                reason = _reason(exc) if exc.errno == 40 else "broken symbolic link"
-            found.failed.append({"path": entry.path, "error": reason})
+            os.stat(entry.path)
+            found.failed.append({"path": entry.path, "error": "not a regular file"})
+    except FileNotFoundError:
+        found.failed.append({"path": entry.path, "error": "broken symbolic link"})
     except OSError as exc:
-        found.failed.append({"path": entry.path, "error": f"cannot read ({_reason(exc)})"})
+        found.failed.append(_failure(entry.path, exc))
 
 
 def read_page(path: Path):
@@ -106,5 +105,5 @@ def read_page(path: Path):
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise PageError(f"cannot read the file ({_reason(exc)})") from exc
+        raise PageError(_failure(path, exc, " the file")["error"]) from exc
     return read_lines(data, path.name)

@@ -70,6 +70,7 @@ class EntityResolver:
         self.people: dict[str, ContactPerson] = {}
         self.projects: dict[str, Project] = {}
         self.aliased: set[int] = set()  # id() of rows met through an alias: imports do not rename them
+        self.rows: dict[tuple[type, int], object] = {}  # one Python object per stored row
         self.new: dict[type, list] = {model: [] for model in ENTITIES}
         self.changed: dict[int, tuple[object, set[str]]] = {}
         for allocator in self.slugs.values():
@@ -87,23 +88,23 @@ class EntityResolver:
 
         for chunk in _chunks({name.lower() for name in office_names}):
             for office in CountryOffice.objects.annotate(key=Lower("name")).filter(key__in=chunk).order_by():
-                self.offices[name_key(office.name)] = office
+                self.offices[name_key(office.name)] = self._one(office)
         for chunk in _chunks(emails):
-            for person in ContactPerson.objects.filter(email__in=chunk).select_related("office").order_by():
-                self.people[email_key(person.email)] = person
+            for person in ContactPerson.objects.filter(email__in=chunk).order_by():
+                self.people[email_key(person.email)] = self._one(person)
         for chunk in _chunks({name.lower() for name in person_names}):
             nameless = ContactPerson.objects.annotate(key=Lower("name")).filter(
                 key__in=chunk, email__isnull=True
             )
-            for person in nameless.select_related("office").order_by():
-                self.people.setdefault(name_key(person.name), person)
+            for person in nameless.order_by():
+                self.people.setdefault(name_key(person.name), self._one(person))
         for chunk in _chunks({name.lower() for name in project_names} | {f"#{a}" for a in acronyms}):
             names = [c for c in chunk if not c.startswith("#")]
             codes = [c[1:] for c in chunk if c.startswith("#")]
             for project in Project.objects.annotate(key=Lower("name")).filter(
                 Q(key__in=names) | Q(acronym__in=codes)
             ):
-                self._remember_project(project)
+                self._remember_project(self._one(project))
         self._prefetch_aliases(
             office_names={name_key(n) for n in office_names},
             person_keys={email_key(e) for e in emails} | {name_key(n) for n in person_names},
@@ -120,8 +121,13 @@ class EntityResolver:
             for chunk in _chunks(keys):
                 for alias in alias_model.objects.filter(key__in=chunk).select_related("entity"):
                     if alias.key not in known:
-                        known[alias.key] = alias.entity
-                        self.aliased.add(id(alias.entity))
+                        entity = self._one(alias.entity)
+                        known[alias.key] = entity
+                        self.aliased.add(id(entity))
+
+    def _one(self, row):
+        """The object already read for this row, if any: one row, one object."""
+        return self.rows.setdefault((type(row), row.pk), row)
 
     def _prefetch_slugs(self, pages) -> None:
         self.slugs[CountryOffice].prefetch((o.name, name_key(o.name)) for p in pages for o in p.offices)

@@ -33,6 +33,8 @@ logger = logging.getLogger(__name__)
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
 QUERY_SIZE = 500
+# Pages written together in one savepoint: what a failing page costs to replay.
+CHUNK = 32
 COUNTRY = re.compile(r"^[A-Z]{2}$")
 # Below this share of its paragraphs kept, with another title, a page replaces a release.
 REPLACEMENT_KEEPS_LESS_THAN = 0.5
@@ -117,27 +119,60 @@ class ReleaseWriter:
     def __init__(self):
         self.entities = EntityResolver()
         self.slugs = SlugAllocator(Release, "communique")
+        self.stored: dict[str, StoredRelease] = {}
+        self.earlier: dict[str, PlannedRelease] = {}  # this window's new releases so far
 
     def load(self, pages) -> list[tuple[object, LoadOutcome | Exception]]:
-        """Load the pages; returns each page with its outcome, or the error that kept it out."""
-        if not pages:
-            return []
+        """Load a window of pages; returns each page with its outcome, or the error that kept it out.
+
+        The window is read ahead, then written CHUNK pages at a time, each chunk in a
+        savepoint. When a chunk fails, only it is replayed, page by page; what it had
+        planned was rolled back, so the rest of the window is read ahead again.
+        """
+        outcomes: list = []
         try:
             with transaction.atomic():
-                return self._load(pages)
-        except Exception as exc:
-            if len(pages) == 1:
-                logger.debug("page %s failed", pages[0].source, exc_info=True)
-                return [(pages[0], exc)]
-        middle = len(pages) // 2
-        return self.load(pages[:middle]) + self.load(pages[middle:])
+                self._read_ahead(pages)
+                for start in range(0, len(pages), CHUNK):
+                    outcomes += self._load_chunk(pages[start : start + CHUNK], pages[start:])
+        except Exception as exc:  # the window as a whole (its reading, its commit)
+            logger.exception("a window of %d pages could not be stored", len(pages))
+            outcomes = [(page, exc) for page in pages]
+        return outcomes
 
-    def _load(self, pages) -> list[tuple[object, LoadOutcome]]:
+    def _load_chunk(self, chunk, rest) -> list:
+        written, _error = self._write_safely(chunk)
+        if written is not None:
+            return written
+        self._read_ahead(rest)
+        outcomes = []
+        for i, page in enumerate(chunk):
+            written, error = self._write_safely([page])
+            if written is None:
+                outcomes.append((page, error))
+                self._read_ahead(rest[i + 1 :])
+            else:
+                outcomes += written
+        return outcomes
+
+    def _write_safely(self, pages) -> tuple[list | None, Exception | None]:
+        try:
+            with transaction.atomic():
+                return self._write(pages), None
+        except Exception as exc:
+            logger.debug("pages %s failed", [p.source for p in pages], exc_info=True)
+            return None, exc
+
+    def _read_ahead(self, pages) -> None:
+        """What the pages refer to, in a few queries: stored releases, offices, people, projects, slugs."""
         self.entities.prefetch(pages)
         self.slugs.reset()
         self.slugs.prefetch((page.title, page.source) for page in pages)
-        stored = self._stored(pages)
-        plans = self._plan(pages, stored)
+        self.stored = self._stored(pages)
+        self.earlier = {}
+
+    def _write(self, pages) -> list[tuple[object, LoadOutcome]]:
+        plans = self._plan(pages)
         self.entities.write()
         self._insert([plan for plan in plans if plan.outcome is None and plan.release is not None])
         self._update([plan for plan in plans if plan.outcome is None and plan.stored is not None])
@@ -165,8 +200,8 @@ class ReleaseWriter:
                 found.setdefault(f"#{fingerprint}", row)
         return found
 
-    def _plan(self, pages, stored: dict[str, StoredRelease]) -> list[PlannedRelease]:
-        earlier: dict[str, PlannedRelease] = {}  # the batch's new releases so far
+    def _plan(self, pages) -> list[PlannedRelease]:
+        stored, earlier = self.stored, self.earlier
         plans = []
         for page in pages:
             plan = PlannedRelease(page=page, warnings=[warning_json(w) for w in page.warnings])
