@@ -12,7 +12,8 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from releases.models import Release
-from tests.helpers import SAMPLE_PAGES, WIDTHS, run_import
+from tests.browser.conftest import WIDTHS
+from tests.helpers import SAMPLE_PAGES, run_import
 
 ROME_PAGE = SAMPLE_PAGES[2]  # three contacts in three offices, country office in Italy
 CORRECTED_TITLE = "Associer les diasporas latino-américaines au développement"

@@ -9,18 +9,10 @@ import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
 
-from contacts.models import ContactPerson, CountryOffice
-from releases.models import Project, Release
-from tests.helpers import (
-    AXE_SCRIPT,
-    FIXTURES,
-    HTML_CHECKER,
-    WIDTHS,
-    axe_violations,
-    describe,
-    run_import,
-    tool_missing,
-)
+from contacts.models import ContactPerson, CountryOffice, Project
+from releases.models import Release
+from tests.browser.conftest import AXE_SCRIPT, HTML_CHECKER, WIDTHS, axe_violations, describe, tool_missing
+from tests.helpers import FIXTURES, run_import
 
 
 def page_paths() -> dict[str, str]:
@@ -38,11 +30,11 @@ def page_paths() -> dict[str, str]:
         "not-found": "/releases/cette-page-n-existe-pas/",
         "release": release.get_absolute_url(),
         "office": CountryOffice.objects.order_by("pk").first().get_absolute_url(),
-        "offices": reverse("portal:office_list"),
+        "offices": reverse("contacts:office_list"),
         "project": Project.objects.order_by("pk").first().get_absolute_url(),
-        "projects": reverse("portal:project_list"),
+        "projects": reverse("contacts:project_list"),
         "person": ContactPerson.objects.order_by("pk").first().get_absolute_url(),
-        "people": reverse("portal:person_list"),
+        "people": reverse("contacts:person_list"),
         "login": reverse("login"),
         "admin-index": reverse("admin:index"),
         "admin-releases": reverse("admin:releases_release_changelist"),

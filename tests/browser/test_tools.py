@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.helpers import tool_missing
+from tests.browser.conftest import tool_missing
 
 
 def test_a_missing_tool_skips_with_the_reason_outside_ci(monkeypatch):
