@@ -174,10 +174,17 @@ class ReleaseWriter:
     def _write(self, pages) -> list[tuple[object, LoadOutcome]]:
         plans = self._plan(pages)
         self.entities.write()
-        self._insert([plan for plan in plans if plan.outcome is None and plan.release is not None])
-        self._update([plan for plan in plans if plan.outcome is None and plan.stored is not None])
-        if any(plan.outcome.status != UNCHANGED for plan in plans):
+        self._insert([plan for plan in plans if plan.release is not None and plan.outcome is None])
+        self._update([plan for plan in plans if plan.stored is not None and plan.outcome is None])
+        if any(plan.outcome and plan.outcome.status != UNCHANGED for plan in plans):
             bump_version()  # bulk inserts send no signals
+        later = [plan.page for plan in plans if plan.outcome is None]
+        if later:
+            # Another version of a page met earlier in this chunk: now stored, it is updated.
+            self.stored.update(self._stored(later))
+            written = dict((id(page), outcome) for page, outcome in self._write(later))
+            for plan in plans:
+                plan.outcome = plan.outcome or written[id(plan.page)]
         return [(plan.page, plan.outcome) for plan in plans]
 
     # ------------------------------------------------------------ planning
@@ -209,9 +216,9 @@ class ReleaseWriter:
             match = stored.get(page.source) or earlier.get(page.source)
             match = match or stored.get(f"#{page.fingerprint}") or earlier.get(f"#{page.fingerprint}")
             if isinstance(match, PlannedRelease):
-                # A copy of a page met earlier in this batch: the same release.
-                plan.outcome = LoadOutcome(UNCHANGED)
-                continue
+                if match.page.fingerprint == page.fingerprint:
+                    plan.outcome = LoadOutcome(UNCHANGED)  # a copy of a page met earlier in this batch
+                continue  # else another version of it: written once that one is stored
             same = isinstance(match, StoredRelease) and match.import_hash == page.content_hash()
             if same and not match.locked_fields:
                 plan.outcome = LoadOutcome(UNCHANGED)

@@ -276,3 +276,17 @@ def test_a_symbolic_link_loop_is_a_failure_not_a_missing_path(tmp_path):
 def test_every_sample_page_still_lands_once(tmp_path):
     report = run_import(FIXTURES)
     assert report["created"] == 5
+
+
+def test_two_versions_of_one_source_in_one_batch_are_one_release_updated(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "page.txt").write_text(
+        page("Un titre", "Un texte sur les migrants.", "Un second paragraphe.")
+    )
+    (tmp_path / "b" / "page.txt").write_text(
+        page("Un titre", "Un texte sur les migrants.", "Un second paragraphe, complété.")
+    )
+    report = run_import(tmp_path)
+    assert (report["created"], report["updated"], report["failed"]) == (1, 1, [])
+    assert Release.objects.get().body.endswith("Un second paragraphe, complété.")
