@@ -204,7 +204,8 @@ class EntityResolver:
         changed = []
         if id(person) not in self.aliased and email and person.email == email:
             changed, _kept = person.apply_imported({"name": _clip(parsed.name, 300)})
-        moved = office is not None and person.office is not office and person.office_id != office.pk
+        # Compared by id: reading person.office would cost a query per person.
+        moved = office is not None and (office.pk is None or person.office_id != office.pk)
         if moved and "office" not in person.locked_fields:
             person.office = office
             changed.append("office")
