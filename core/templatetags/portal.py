@@ -40,6 +40,12 @@ def phone(number):
 
 
 @register.filter
+def phone_label(number):
+    """What to say before a number: "Mobile", "Fixe", or "Tél." when the metadata does not tell."""
+    return {"mobile": "Mobile", "fixe": "Fixe"}.get(phones.kind(number), "Tél.")
+
+
+@register.filter
 def duration_fr(delta):
     """A timedelta as people say it: "15 minutes", "1 heure 30 minutes"."""
     minutes = round(delta.total_seconds() / 60)
