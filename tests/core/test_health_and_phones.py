@@ -60,3 +60,17 @@ def test_healthz_answers_503_when_pages_cannot_render(client, settings, tmp_path
     assert response.status_code == 503
     assert response.json()["status"] == "error"
     assert "Missing staticfiles manifest entry" in response.json()["page"]
+
+
+@pytest.mark.parametrize(
+    ("stored", "kind"),
+    [
+        ("+50223336052;ext=218", "fixe"),
+        ("+50255551234", "mobile"),
+        ("+41791234567", "mobile"),
+        ("+12025550123", ""),  # the North American plan shares its ranges: nothing said
+        ("pas un numéro", ""),
+    ],
+)
+def test_office_and_mobile_numbers_are_told_apart_where_the_plan_knows(stored, kind):
+    assert phones.kind(stored) == kind
