@@ -6,6 +6,8 @@ under which imports may meet it again, recorded by merges and renames — so tha
 no import recreates what an editor merged away.
 """
 
+from datetime import date
+
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
@@ -21,6 +23,40 @@ class EntityQuerySet(models.QuerySet):
     def with_release_count(self):
         """Each with `release_count`: the releases that name it."""
         return self.annotate(release_count=models.Count("releases", distinct=True))
+
+
+# A person no release has named for this long may have moved on: the directory says so.
+STALE_AFTER_YEARS = 3
+
+
+def stale_before(today: date | None = None) -> date:
+    today = today or date.today()
+    return date(today.year - STALE_AFTER_YEARS, today.month, min(today.day, 28))
+
+
+class OfficeQuerySet(EntityQuerySet):
+    def annotate_people(self):
+        """Each with `people_count`: its press contacts."""
+        return self.annotate(people_count=models.Count("people", distinct=True))
+
+
+class PersonQuerySet(EntityQuerySet):
+    def for_directory(self):
+        """Each with their office, `release_count`, `last_release` (the date of the latest
+        release that names them) and `possibly_stale` (not named for STALE_AFTER_YEARS)."""
+        last = models.Max("releases__published")
+        return (
+            self.with_release_count()
+            .select_related("office")
+            .annotate(
+                last_release=last,
+                possibly_stale=models.Case(
+                    models.When(last_release__lt=stale_before(), then=True),
+                    default=False,
+                    output_field=models.BooleanField(),
+                ),
+            )
+        )
 
 
 class Entity(CorrectableModel):
@@ -53,6 +89,8 @@ class CountryOffice(Entity):
     city = models.CharField("ville", max_length=120, blank=True)
     country = models.CharField("pays (code ISO)", max_length=2, blank=True, db_index=True)
 
+    objects = OfficeQuerySet.as_manager()
+
     url_name = "office"
     slug_fallback = "bureau"
 
@@ -81,6 +119,8 @@ class ContactPerson(Entity):
         on_delete=models.SET_NULL,
         related_name="people",
     )
+
+    objects = PersonQuerySet.as_manager()
 
     url_name = "person"
     slug_fallback = "personne"

@@ -59,6 +59,24 @@ def display(e164: str) -> str:
     return f"{shown}, poste {extension}" if extension else shown
 
 
+# What phonenumbers' metadata says a number is, where it knows (many countries
+# share ranges between fixed lines and mobiles: then nothing is said).
+KINDS = {
+    phonenumbers.PhoneNumberType.MOBILE: "mobile",
+    phonenumbers.PhoneNumberType.FIXED_LINE: "fixe",
+}
+
+
+def kind(e164: str) -> str:
+    """ "mobile", "fixe", or "" when the number's country does not tell them apart."""
+    number, _extension = split_extension(e164 or "")
+    try:
+        parsed = phonenumbers.parse(number, None)
+    except phonenumbers.NumberParseException:
+        return ""
+    return KINDS.get(phonenumbers.number_type(parsed), "")
+
+
 def unique_numbers(numbers) -> list[str]:
     """Numbers in E.164 where they can be, each once, in their first order."""
     seen: dict[str, None] = {}

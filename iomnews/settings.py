@@ -9,12 +9,12 @@ PORTAL_REQUIRE_LOGIN  "1": every page needs a logged-in account
 """
 
 import os
+import sys
 from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF
-from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -32,10 +32,14 @@ DEBUG = env_flag("DEBUG") and not PRODUCTION
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     if PRODUCTION:
-        raise ImproperlyConfigured(
+        # The message alone, not at the foot of a traceback. Exit status 3 is gunicorn's
+        # "worker failed to boot": it stops instead of starting workers again and again.
+        print(
             "SECRET_KEY must be set in production (IOMNEWS_PRODUCTION=1): a long random string, "
-            "e.g. from: python -c 'import secrets; print(secrets.token_urlsafe(50))'"
+            "e.g. from: python -c 'import secrets; print(secrets.token_urlsafe(50))'",
+            file=sys.stderr,
         )
+        sys.exit(3)
     SECRET_KEY = "insecure-key-for-local-runs-and-tests-only"
 
 ALLOWED_HOSTS = [
@@ -124,6 +128,8 @@ AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# A locked-out login gets the site's page with the reason and how long it lasts.
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 
 PORTAL_REQUIRE_LOGIN = env_flag("PORTAL_REQUIRE_LOGIN")
 

@@ -68,6 +68,7 @@ CHIP_LABELS = {
     "project": "Projet",
     "contact": "Contact",
     "year": "Année",
+    "month": "Mois",
     "has_contacts": "Avec contacts",
 }
 

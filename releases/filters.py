@@ -9,7 +9,7 @@ RELEVANCE_POOL = 2000
 
 
 class ReleaseFilter(django_filters.FilterSet):
-    """The list's GET parameters (q, country, office, project, contact, year, has_contacts, sort)."""
+    """The list's GET parameters (q, country, office, project, contact, year, month, has_contacts, sort)."""
 
     q = django_filters.CharFilter(method="filter_words", label="Mots", max_length=200)
     country = django_filters.CharFilter(method="filter_country", label="Pays (code ISO)", max_length=2)
@@ -20,6 +20,9 @@ class ReleaseFilter(django_filters.FilterSet):
     )
     year = django_filters.NumberFilter(
         field_name="published__year", label="Année", min_value=1900, max_value=2100
+    )
+    month = django_filters.NumberFilter(
+        field_name="published__month", label="Mois", min_value=1, max_value=12
     )
     has_contacts = django_filters.BooleanFilter(
         method="filter_has_contacts",

@@ -7,10 +7,12 @@ from django.utils.functional import cached_property
 
 from core.caching import cached_page
 
+from .charts import release_charts
 from .exporting import CSV_COLUMNS, csv_row, iter_records
 from .facets import active_filters, release_facets
 from .filters import ReleaseFilter
 from .models import Release
+from .search import query_stems
 
 PAGE_SIZE = 20
 MAX_COUNTED = 1000
@@ -85,12 +87,13 @@ def release_list(request):
         "page": page,
         "facets": facets,
         "chips": active_filters(request.GET, facets),
+        "charts": release_charts(counted, releases, request.GET),
         "words": words,
         "query": request.GET.urlencode(),
         # The search form keeps the facet filters in use.
         "kept_filters": [
             (k, request.GET[k])
-            for k in ("country", "office", "project", "contact", "year")
+            for k in ("country", "office", "project", "contact", "year", "month")
             if request.GET.get(k)
         ],
     }
@@ -101,7 +104,16 @@ def release_list(request):
 def release_detail(request, slug):
     release = get_object_or_404(Release.objects.with_details(), slug=slug)
     related = Release.objects.for_listing().related_to(release)[:RELATED_SHOWN]
-    return render(request, "releases/release_detail.html", {"release": release, "related": related})
+    # Opened from the list: the list's parameters come along, for the way back and the highlights.
+    words = request.GET.get("q", "")[:200]
+    context = {
+        "release": release,
+        "related": related,
+        "query": request.GET.urlencode(),
+        "words": words,
+        "stems": query_stems(words) if words else set(),
+    }
+    return render(request, "releases/release_detail.html", context)
 
 
 # ---------------------------------------------------------------- downloads

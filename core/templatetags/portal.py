@@ -40,6 +40,23 @@ def phone(number):
 
 
 @register.filter
+def phone_label(number):
+    """What to say before a number: "Mobile", "Fixe", or "Tél." when the metadata does not tell."""
+    return {"mobile": "Mobile", "fixe": "Fixe"}.get(phones.kind(number), "Tél.")
+
+
+@register.filter
+def duration_fr(delta):
+    """A timedelta as people say it: "15 minutes", "1 heure 30 minutes"."""
+    minutes = round(delta.total_seconds() / 60)
+    hours, minutes = divmod(minutes, 60)
+    parts = [f"{hours} heure{'s' if hours > 1 else ''}"] if hours else []
+    if minutes or not hours:
+        parts.append(f"{minutes} minute{'s' if minutes > 1 else ''}")
+    return " ".join(parts)
+
+
+@register.filter
 def source_url(source):
     """The source as a link when it is a web address (a file name is not)."""
     return source if str(source).startswith(("https://", "http://")) else ""

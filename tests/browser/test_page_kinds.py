@@ -4,6 +4,7 @@ accessibility rules, and the Nu HTML Checker on the HTML the server sends."""
 import json
 import shutil
 import subprocess
+from datetime import date
 
 import pytest
 from django.contrib.auth.models import User
@@ -21,6 +22,10 @@ def page_paths() -> dict[str, str]:
     if not release.history.exists():  # a correction, for the history page to list
         release.title += " (corrigé)"
         release.save()
+    for i, undated in enumerate(Release.objects.filter(published=None).order_by("pk")):
+        undated.published = date(2017 + i % 3, 1 + 4 * i % 12, 10)  # dates, for the bar chart to draw
+        undated.save()
+    office = CountryOffice.objects.get(slug="oim-guatemala")
     return {
         "list": "/",
         "filtered-list": f"/?country={release.country}&has_contacts=true",
@@ -29,12 +34,15 @@ def page_paths() -> dict[str, str]:
         "invalid-filter": "/?year=99999&has_contacts=peut-etre",
         "not-found": "/releases/cette-page-n-existe-pas/",
         "release": release.get_absolute_url(),
-        "office": CountryOffice.objects.order_by("pk").first().get_absolute_url(),
+        "release-searched": release.get_absolute_url() + "?q=migrants&sort=relevance",
+        "office": office.get_absolute_url(),
+        "list-by-month": "/?year=2017",
         "offices": reverse("contacts:office_list"),
         "project": Project.objects.order_by("pk").first().get_absolute_url(),
         "projects": reverse("contacts:project_list"),
         "person": ContactPerson.objects.order_by("pk").first().get_absolute_url(),
         "people": reverse("contacts:person_list"),
+        "people-filtered": reverse("contacts:person_list") + "?country=GT&q=sonia",
         "login": reverse("login"),
         "admin-index": reverse("admin:index"),
         "admin-releases": reverse("admin:releases_release_changelist"),
@@ -48,7 +56,8 @@ def page_paths() -> dict[str, str]:
 
 KINDS = [
     "list", "filtered-list", "search-results", "no-result", "invalid-filter", "not-found", "release",
-    "office", "offices", "project", "projects", "person", "people", "login", "admin-index",
+    "release-searched", "office", "list-by-month", "offices", "project", "projects", "person", "people",
+    "people-filtered", "login", "admin-index",
     "admin-releases", "admin-release-form", "admin-release-history", "admin-person-form",
 ]  # fmt: skip
 STATUS = {"not-found": 404}

@@ -44,3 +44,33 @@ def test_a_phone_keeps_its_extension_apart_when_dialled(stored, link, shown):
 )
 def test_typed_numbers_to_e164(typed, region, stored):
     assert phones.to_e164(typed, region) == stored
+
+
+@pytest.mark.django_db
+def test_healthz_answers_503_when_pages_cannot_render(client, settings, tmp_path):
+    """gunicorn started without collectstatic: the database answers, every page fails."""
+    settings.STATIC_ROOT = tmp_path  # nothing collected: no manifest
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    }
+    with pytest.raises(ValueError, match="Missing staticfiles manifest entry"):
+        client.get("/offices/")  # every page fails so
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["status"] == "error"
+    assert "Missing staticfiles manifest entry" in response.json()["page"]
+
+
+@pytest.mark.parametrize(
+    ("stored", "kind"),
+    [
+        ("+50223336052;ext=218", "fixe"),
+        ("+50255551234", "mobile"),
+        ("+41791234567", "mobile"),
+        ("+12025550123", ""),  # the North American plan shares its ranges: nothing said
+        ("pas un numéro", ""),
+    ],
+)
+def test_office_and_mobile_numbers_are_told_apart_where_the_plan_knows(stored, kind):
+    assert phones.kind(stored) == kind
