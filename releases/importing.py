@@ -15,10 +15,10 @@ from pathlib import Path
 
 from django.db import connection, transaction
 
-from .loading import CREATED, UPDATED, Loader, known_navigation, remember_navigation
-from .parsing import NotARelease, PageError, learn_navigation, navigation_key, parse_page, read_lines
+from .loading import CREATED, UPDATED, Loader
+from .parsing import DEFAULT, Navigation, NotARelease, PageError, parse_page, read_lines, warm_up
 from .parsing.navigation import SAMPLE_PAGES
-from .parsing.places import warm_up
+from .sites import learn_from_batch, remember_navigation
 
 logger = logging.getLogger(__name__)
 
@@ -88,10 +88,10 @@ def _read(path: Path):
 # parse the next window of pages while this process loads the current one.
 PARALLEL_MIN_FILES = 200
 WINDOW = 256
-_navigation: frozenset[str] = frozenset()
+_navigation: Navigation = DEFAULT
 
 
-def _set_navigation(navigation: frozenset[str]) -> None:
+def _set_navigation(navigation: Navigation) -> None:
     global _navigation
     _navigation = navigation
 
@@ -113,13 +113,13 @@ def _parse_file(task: tuple[Path, str]) -> tuple[str, str, object]:
 
 
 @contextmanager
-def parsed_pages(files: list[tuple[Path, str]], navigation: frozenset[str]) -> Iterator[Iterator[tuple]]:
+def parsed_pages(files: list[tuple[Path, str]], navigation: Navigation) -> Iterator[Iterator[tuple]]:
     workers = min(4, os.cpu_count() or 1)
     _set_navigation(navigation)
     if workers < 2 or len(files) < PARALLEL_MIN_FILES:
         yield map(_parse_file, files)
         return
-    warm_up()  # the gazetteer is loaded once, then shared with the forked workers
+    warm_up()  # the gazetteer and the language model are loaded once, then shared with the forked workers
     with multiprocessing.get_context("fork").Pool(workers, _set_navigation, (navigation,)) as pool:
 
         def windows() -> Iterator[tuple]:
@@ -136,23 +136,16 @@ def parsed_pages(files: list[tuple[Path, str]], navigation: frozenset[str]) -> I
 
 
 # ---------------------------------------------------------------- the batch
-def learn_batch_navigation(files: list[tuple[Path, str]]) -> tuple[frozenset[str], dict[str, str]]:
-    """Known navigation plus what a sample of the batch teaches: (keys, new lines by key)."""
+def learn_batch_navigation(files: list[tuple[Path, str]]) -> tuple[Navigation, dict[str, dict[str, str]]]:
+    """Known navigation plus what a sample of the batch teaches: (navigation, new lines by site)."""
     sample = []
-    for path, _name in files[:SAMPLE_PAGES]:
+    step = max(1, len(files) // SAMPLE_PAGES)  # spread over the batch: every site has its chance
+    for path, _name in files[::step][:SAMPLE_PAGES]:
         try:
             sample.append(_read(path).lines)
         except (PageError, NotARelease):
             continue
-    known = known_navigation()
-    learned_keys = learn_navigation(sample, known)
-    learned_text: dict[str, str] = {}
-    for lines in sample:
-        for line in lines:
-            key = navigation_key(line)
-            if key in learned_keys:
-                learned_text.setdefault(key, line)
-    return known | learned_keys, learned_text
+    return learn_from_batch(sample)
 
 
 # Any fixed number: the key of the PostgreSQL advisory lock that imports share.

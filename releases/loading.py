@@ -18,8 +18,8 @@ from django.utils.text import slugify
 from contacts.models import ContactPerson, CountryOffice
 
 from .caching import bump_version
-from .models import NavigationLine, Project, QuotedPerson, Release, ReleaseContact
-from .parsing import DEFAULT_NAVIGATION, ParsedContact, ParsedOffice, ParsedRelease
+from .models import Project, QuotedPerson, Release, ReleaseContact
+from .parsing import ParsedContact, ParsedOffice, ParsedRelease, warnings_as_json
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
 
@@ -70,22 +70,6 @@ def unique_slug(model, text: str, fallback: str, taken: set[str] | None = None) 
         slug, n = f"{base}-{n}", n + 1
     taken.add(slug)
     return slug
-
-
-# ---------------------------------------------------------------- navigation
-def known_navigation() -> frozenset[str]:
-    return DEFAULT_NAVIGATION | frozenset(NavigationLine.objects.values_list("key", flat=True))
-
-
-def remember_navigation(lines: dict[str, str]) -> int:
-    """Store newly learned navigation lines (key -> text as seen); returns how many."""
-    new = [
-        NavigationLine(key=key[:1000], text=text, learned=True)
-        for key, text in lines.items()
-        if key not in DEFAULT_NAVIGATION
-    ]
-    created = NavigationLine.objects.bulk_create(new, ignore_conflicts=True)
-    return len(created)
 
 
 # ---------------------------------------------------------------- loader
@@ -361,7 +345,8 @@ class Loader:
         release = Release(
             source=parsed.source, slug=self.slug(Release, parsed.title, "communique"),
             fingerprint=parsed.fingerprint, import_hash=content_hash, raw_text=parsed.text,
-            warnings=parsed.warnings, office=office, **{k: v for k, v in values.items() if k != "office_id"},
+            warnings=warnings_as_json(parsed.warnings), office=office,
+            **{k: v for k, v in values.items() if k != "office_id"},
         )  # fmt: skip
         release.imported_values = _json_safe(values)
         self._add(release)
@@ -441,7 +426,7 @@ class Loader:
         release.fingerprint = parsed.fingerprint
         release.import_hash = content_hash
         release.raw_text = parsed.text
-        release.warnings = parsed.warnings
+        release.warnings = warnings_as_json(parsed.warnings)
         release.save()
         for relation, wanted, current in (
             ("contacts", contacts, [(c.person_id, c.office_id, c.phones) for c in release.contact_links.all()]),  # noqa: E501

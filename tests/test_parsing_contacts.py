@@ -63,7 +63,7 @@ def test_office_lines(line, office):
 
 
 def test_people_separated_by_ou_with_broken_html_emails():
-    people = parse_contact_lines(
+    people, _warnings = parse_contact_lines(
         [
             "Jean Exemple",
             "OIM Dakar",
@@ -83,10 +83,12 @@ def test_people_separated_by_ou_with_broken_html_emails():
 
 
 def test_trailing_punctuation_is_not_part_of_an_email():
-    people = parse_contact_lines(["Jean Exemple", "Courriel : jexemple@iom.int."])
+    people, _warnings = parse_contact_lines(["Jean Exemple", "Courriel : jexemple@iom.int."])
     assert people[0].email == "jexemple@iom.int"
 
 
 def test_a_new_name_after_an_email_starts_a_new_person():
-    people = parse_contact_lines(["Jean Exemple", "jexemple@iom.int", "Marie Modèle", "mmodele@iom.int"])
+    people, _warnings = parse_contact_lines(
+        ["Jean Exemple", "jexemple@iom.int", "Marie Modèle", "mmodele@iom.int"]
+    )
     assert [p.name for p in people] == ["Jean Exemple", "Marie Modèle"]

@@ -116,7 +116,7 @@ def _site_suffix_removed(title: str) -> str:
 
 def read_html(text: str) -> HtmlPage:
     if text.count("<") > 400_000:
-        raise PageError("HTML page too complex (more than 400,000 tags)")
+        raise PageError("HTML page too complex (more than 400,000 tags)", "html_too_complex")
     try:
         with warnings.catch_warnings():
             # A short page can look like a file name to bs4; it is a page.
@@ -124,7 +124,7 @@ def read_html(text: str) -> HtmlPage:
             soup = BeautifulSoup(text, "html.parser")
         return _read_soup(soup)
     except RecursionError as exc:
-        raise PageError("HTML page too deeply nested") from exc
+        raise PageError("HTML page too deeply nested", "html_too_deep") from exc
 
 
 _CHROME_ROLES = {"navigation", "banner", "contentinfo", "complementary"}
@@ -148,7 +148,9 @@ def _check_depth(soup: BeautifulSoup) -> None:
         if isinstance(tag, Tag):
             level = depth[id(tag.parent)] + 1
             if level > MAX_DEPTH:
-                raise PageError(f"HTML page too deeply nested (more than {MAX_DEPTH} levels)")
+                raise PageError(
+                    f"HTML page too deeply nested (more than {MAX_DEPTH} levels)", "html_too_deep"
+                )
             depth[id(tag)] = level
 
 

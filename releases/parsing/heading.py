@@ -1,0 +1,114 @@
+"""Where a release starts: its title, and the first line of its body.
+
+After the known menu is stripped, a page opens with its title, sometimes
+printed twice, sometimes followed by a subtitle or a photo caption, sometimes
+with no title at all. A page from a never-seen site still opens with its
+menu: the run of short lines without sentence punctuation before the first
+real paragraph, whose last line is the title.
+"""
+
+import re
+from dataclasses import dataclass
+
+from .text import fold
+
+HEAD_LINES = 120  # the first paragraph is looked for this far down
+_SENTENCE_END = re.compile(r"""[.…](?:\s*[»”"')])?$|[.!?…]\s*[»”"]$""")
+_BULLET = re.compile(r"^(?:[-–—•·›»|*>]|\d{1,2}[.)])(?:\s|$)")
+# "Qui sommes nousL'Organisation ...": a menu item glued to its description.
+_GLUED = re.compile(r"^[^.!?]{2,40}?[a-zà-ÿ][A-ZÀ-Ý](?:['’][A-ZÀ-Ýa-zà-ÿ]|[a-zà-ÿ]{2})")
+_CAPTION = re.compile(r"\b(?:photos?|foto|crédit photo|photo credit)\s*:|©", re.IGNORECASE)
+_FUNCTION_WORD = re.compile(
+    r"(?:^|\s)(?:de|du|des|la|le|les|l['’]|d['’]|un|une|en|et|à|au|aux|pour|par|sur|dans|avec|qui|que|"
+    r"el|los|las|del|y|con|por|para|the|of|and|to|in|for|with|a|an|on|at|by|from|that|which),?$",
+    re.IGNORECASE,
+)
+# Words that label a page's kind, never a release's title.
+LABELS = {
+    "communique", "communique de presse", "comunicado", "comunicado de prensa", "press release",
+    "news", "actualites", "actualite", "noticias", "global", "local", "nouvelles",
+}  # fmt: skip
+
+
+@dataclass
+class Heading:
+    title: str | None  # None: the page has no title line
+    body: list[str]  # the body's lines, from the subtitle or first paragraph on
+    menu_lines: int = 0  # lines dropped as menu by structure
+
+
+def is_caption(line: str) -> bool:
+    return bool(_CAPTION.search(line)) and len(line) < 400
+
+
+def is_label(line: str) -> bool:
+    return fold(line).strip(" :.") in LABELS
+
+
+def looks_like_menu(line: str, navigation: frozenset[str] = frozenset()) -> bool:
+    """A line that only a menu has: a bullet, an item glued to its text, a known menu line, a label."""
+    return bool(_BULLET.match(line) or _GLUED.match(line) or fold(line) in navigation or is_label(line))
+
+
+def _short(line: str) -> bool:
+    """A short line without sentence punctuation: a menu item rather than a title."""
+    return len(line.split()) <= 3 and not _SENTENCE_END.search(line)
+
+
+def starts_paragraph(lines: list[str], i: int) -> bool:
+    """Whether lines[i] opens the release's first real paragraph (one line or hard-wrapped)."""
+    line = lines[i]
+    if is_caption(line) or _BULLET.match(line) or _GLUED.match(line):
+        return False
+    words = len(line.split())
+    if words >= 8 and (_SENTENCE_END.search(line) or (words >= 12 and line.endswith(":"))):
+        return True
+    following = lines[i + 1] if i + 1 < len(lines) else ""
+    # A wrapped line: the sentence goes on, on the next line.
+    return words >= 5 and bool(following) and (following[0].islower() or bool(_FUNCTION_WORD.search(line)))
+
+
+def _first_paragraph(lines: list[str]) -> int | None:
+    for i, line in enumerate(lines[:HEAD_LINES]):
+        if line and starts_paragraph(lines, i):
+            return i
+    return None
+
+
+def _head(lines: list[str], start: int) -> list[int]:
+    """Indexes of the head's lines: no blank, no caption, a line printed twice in a row once."""
+    kept: list[int] = []
+    for i, line in enumerate(lines[:start]):
+        if not line or is_caption(line) or (kept and fold(lines[kept[-1]]) == fold(line)):
+            continue
+        kept.append(i)
+    return kept
+
+
+def _body_from(lines: list[str], index: int, start: int, title: str | None = None) -> list[str]:
+    """The lines from index on, without the head's captions nor the title printed again."""
+    repeated = fold(title) if title else None
+    head = [line for line in lines[index:start] if not is_caption(line) and fold(line) != repeated]
+    return head + lines[max(start, index) :]
+
+
+def read_heading(lines: list[str], navigation: frozenset[str], menu_stripped: bool) -> Heading:
+    """The title and where the body starts, in lines that follow the known menu (if any)."""
+    start = _first_paragraph(lines)
+    if start is None:
+        # No real paragraph: a short page; its first line is the title.
+        content = [line for line in lines if line]
+        return Heading(title=content[0] if content else None, body=content[1:])
+    head = _head(lines, start)
+    if not head:
+        return Heading(title=None, body=_body_from(lines, 0, start))
+    first = lines[head[0]]
+    if not (looks_like_menu(first, navigation) or _short(first)) and (menu_stripped or len(head) <= 2):
+        # The title comes first; what follows it (a subtitle) is the body's.
+        return Heading(title=first, body=_body_from(lines, head[0] + 1, start, first))
+    # Menu left over: the title is the last line before the paragraph that no menu has.
+    for n in range(len(head) - 1, -1, -1):
+        if not looks_like_menu(lines[head[n]], navigation):
+            title = lines[head[n]]
+            return Heading(title=title, body=_body_from(lines, head[n] + 1, start, title), menu_lines=n)
+    return Heading(title=None, body=lines[start:], menu_lines=len(head))

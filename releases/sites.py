@@ -1,0 +1,51 @@
+"""Site navigation kept in the database: each site's learned menu (NavigationLine rows).
+
+The parser learns menus per site from a batch (`learn_sites`); this module
+reads what earlier batches taught, and stores what a batch teaches, so that a
+later page imported alone is still stripped of its site's menu.
+"""
+
+from collections import defaultdict
+
+from .models import NavigationLine
+from .parsing import DEFAULT_NAVIGATION, DEFAULT_SITE, Navigation, learn_sites, navigation_key
+
+
+def known_sites() -> dict[str, frozenset[str]]:
+    """Every known site's menu (line keys): the shipped French menu and what imports learned."""
+    sites: dict[str, set[str]] = defaultdict(set)
+    sites[DEFAULT_SITE] |= DEFAULT_NAVIGATION
+    for site, key in NavigationLine.objects.values_list("site", "key").iterator():
+        sites[site].add(key)
+    return {site: frozenset(keys) for site, keys in sites.items()}
+
+
+def known_navigation() -> Navigation:
+    return Navigation.of(known_sites())
+
+
+def learn_from_batch(pages: list[list[str]]) -> tuple[Navigation, dict[str, dict[str, str]]]:
+    """The navigation to parse a batch with, and what it teaches: {site: {key: line as seen}}."""
+    known = known_sites()
+    learned = learn_sites(pages, known)
+    texts: dict[str, dict[str, str]] = {site: {} for site in learned}
+    for lines in pages:
+        for line in lines:
+            key = navigation_key(line)
+            for site, keys in learned.items():
+                if key in keys:
+                    texts[site].setdefault(key, line)
+    merged = {site: known.get(site, frozenset()) | keys for site, keys in learned.items()}
+    return Navigation.of({**known, **merged}), texts
+
+
+def remember_navigation(learned: dict[str, dict[str, str]]) -> int:
+    """Store newly learned navigation lines ({site: {key: text}}); returns how many."""
+    new = [
+        NavigationLine(site=site[:100], key=key[:1000], text=text, learned=True)
+        for site, lines in learned.items()
+        for key, text in lines.items()
+        if not (site == DEFAULT_SITE and key in DEFAULT_NAVIGATION)
+    ]
+    created = NavigationLine.objects.bulk_create(new, ignore_conflicts=True)
+    return len(created)
