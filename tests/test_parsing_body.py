@@ -34,7 +34,12 @@ def test_sentences_with_dashes_are_not_datelines(paragraph):
 
 def test_dateline_with_a_date():
     dateline = find_dateline("Genève, le 12 mars 2013 - L’OIM a annoncé.")
-    assert (dateline.place, dateline.country, str(dateline.published)) == ("Genève", "CH", "2013-03-12")
+    assert (dateline.place, dateline.country, str(dateline.published)) == (
+        "Genève, le 12 mars 2013",
+        "CH",
+        "2013-03-12",
+    )
+    assert dateline.places == ["Genève"]
 
 
 @pytest.mark.parametrize(

@@ -115,7 +115,8 @@ def find_dateline(paragraph: str) -> Dateline | None:
     match = _DATELINE.match(paragraph)
     if not match:
         return None
-    published, place = _date_in(match.group("place"))
+    printed = match.group("place").strip(" ,")
+    published, place = _date_in(printed)
     place = place.strip(" ,.")
     parts = [part.strip() for part in place.split(",") if part.strip()]
     if not parts or len(parts) > 3 or any(len(part.split()) > 5 for part in parts):
@@ -126,7 +127,7 @@ def find_dateline(paragraph: str) -> Dateline | None:
     country = _country_of([places[0], *parts[1:]])
     if country is None:
         return None
-    place = ", ".join(["/ ".join(places), *parts[1:]]) if len(places) > 1 else place
+    place = printed  # as printed, date words included: they leave the body with it
     return Dateline(
         place=place, places=places, country=country, published=published, rest=match.group("rest")
     )

@@ -16,7 +16,8 @@ HEAD_LINES = 120  # the first paragraph is looked for this far down
 _SENTENCE_END = re.compile(r"""[.…](?:\s*[»”"')])?$|[.!?…]\s*[»”"]$""")
 _BULLET = re.compile(r"^(?:[-–—•·›»|*>]|\d{1,2}[.)])(?:\s|$)")
 # "Qui sommes nousL'Organisation ...": a menu item glued to its description.
-_GLUED = re.compile(r"^[^.!?]{2,40}?[a-zà-ÿ][A-ZÀ-Ý](?:['’][A-ZÀ-Ýa-zà-ÿ]|[a-zà-ÿ]{2})")
+# "WHO WE AREThe International ...", "Notre TravailEn tant que ...": likewise.
+_GLUED = re.compile(r"^[^.!?]{2,40}?(?:[a-zà-ÿ][A-ZÀ-Ý](?:['’]|[a-zà-ÿ])|[A-ZÀ-Ý]{3}[a-zà-ÿ]{2})")
 _CAPTION = re.compile(r"\b(?:photos?|foto|crédit photo|photo credit)\s*:|©", re.IGNORECASE)
 _FUNCTION_WORD = re.compile(
     r"(?:^|\s)(?:de|du|des|la|le|les|l['’]|d['’]|un|une|en|et|à|au|aux|pour|par|sur|dans|avec|qui|que|"
