@@ -12,7 +12,11 @@ _UPPER = "A-ZÀ-ÖØ-Þ"
 _LOWER = "a-zß-öø-ÿ"
 
 # ---------------------------------------------------------------- dateline
-_DATELINE = re.compile(r"^(?P<place>[^\W\d_][^\n–—]{0,70}?)\s+[-–—]{1,2}\s+(?P<rest>\S.*)$", re.DOTALL)
+# "Place – text", "Place — text", "Place − text", and "San Jose, Costa Rica. The IOM ..." (a full stop).
+_DATELINE = re.compile(
+    r"^(?P<place>[^\W\d_][^\n–—−]{0,70}?)(?:\.?\s+[-–—−]{1,2}\s+|\.\s+(?=[«“\"A-ZÀ-Ý]))(?P<rest>\S.*)$",
+    re.DOTALL,
+)
 _MONTHS = {
     "janvier": 1,
     "fevrier": 2,
@@ -53,7 +57,7 @@ _SPANISH_MONTHS = {
 _MONTHS.update(_SPANISH_MONTHS)
 # "le 12 mars 2013", "mardi 9 mars", "9 de marzo de 2010": a day and a month, the year if given.
 _DATE = re.compile(
-    rf"(?:{_WEEKDAYS}\s+)?(?:le\s+|el\s+)?(\d{{1,2}})(?:er)?\s+(?:de\s+)?([^\W\d_]+)(?:\s+(?:de\s+)?(\d{{4}}))?\b",
+    rf"(?:{_WEEKDAYS}\s+)?(?:le\s+|el\s+)?(\d{{1,2}})(?:er)?\s+(?:de\s+)?([^\W\d_]+)(?:,?\s+(?:de\s+)?(\d{{4}}))?\b",
     re.IGNORECASE,
 )
 # A paragraph that is only a date ("14 juin 2019"): the publication date at the head of an article.
@@ -89,19 +93,20 @@ def _date_in(text: str) -> tuple[date | None, str]:
 
 def date_line(paragraph: str) -> date | None:
     """The date of a paragraph that holds only a date with its year ("14 juin 2019")."""
-    match = _DATE_ONLY.match(paragraph) if len(paragraph) < 40 else None
+    match = _DATE_ONLY.match(paragraph.strip(" .")) if len(paragraph) < 40 else None
     if not match or match.group(2).lower() not in _MONTHS:
         return None
     return _to_date(*match.group(1, 2, 3))
 
 
 def _country_of(parts: list[str]) -> str | None:
-    """'Minsk, Bélarus': the country a part names, else the first part's city."""
-    for part in reversed(parts):
+    """'Minsk, Bélarus', 'Tapachula (México)': the country a part names, else the first part's city."""
+    named = re.search(r"\(([^)]+)\)", parts[0])
+    for part in [*reversed(parts[1:]), *([named.group(1)] if named else []), parts[0]]:
         country = country_code(part)
         if country:
             return country
-    return place_country(parts[0])
+    return place_country(re.sub(r"\s*\(.*?\)", "", parts[0]))
 
 
 def find_dateline(paragraph: str) -> Dateline | None:
@@ -116,13 +121,13 @@ def find_dateline(paragraph: str) -> Dateline | None:
     if not match:
         return None
     printed = match.group("place").strip(" ,")
+    if re.search(r"\b[A-Z]\.[A-Z]$", printed):
+        printed += "."  # "Washington, D.C." keeps its last full stop
     published, place = _date_in(printed)
     place = place.strip(" ,.")
     parts = [part.strip() for part in place.split(",") if part.strip()]
-    if not parts or len(parts) > 3 or any(len(part.split()) > 5 for part in parts):
-        return None
-    places = [p.strip() for p in re.split(r"\s*/\s*", parts[0]) if p.strip()]
-    if not places:
+    places = [p.strip() for p in re.split(r"\s*/\s*", parts[0]) if p.strip()] if parts else []
+    if not places or len(parts) > 3 or any(len(part.split()) > 5 for part in [*places, *parts[1:]]):
         return None
     country = _country_of([places[0], *parts[1:]])
     if country is None:

@@ -76,6 +76,7 @@ def normalise_office(line: str) -> str | None:
         return None
     org = (match.group("org") or match.group("org2")).upper()
     place = (match.group("place") or match.group("place2")).strip(" .,;-–—")
+    place = re.sub(r"^(?:en|au|aux|à|a|in|de|du|pour|for)\s+(?:l['’]\s*)?", "", place, flags=re.IGNORECASE)
     if not place or EMAIL.search(place):
         return None
     return f"{org} {place}"
@@ -178,15 +179,24 @@ def _is_phone_line(line: str) -> bool:
     return bool(re.fullmatch(r"[+(]?[\d\s().,/#-]{7,}(?:\s*(?:ext|poste)\.?\s*\d+)?", line, re.I))
 
 
+# "... EMail: obelbeisi@iom.int or Ashraf Hassan, Tel ...": the next person on the same line.
+_NEXT_PERSON = re.compile(r"\s+(?:ou|or|o|y)\s+(?=[A-ZÀ-Ý][\w'’-]+\s+[A-ZÀ-Ý])")
+
+
 def _fields(lines: list[str]) -> list[str]:
     """The block's lines, a line holding several fields cut into one per field."""
     fields: list[str] = []
     for line in lines:
         line = line.strip()
-        if line and not _HTML_JUNK.search(line):
-            fields.extend(part for part in _FIELD_START.split(line) if part)
-        elif line:
-            fields.append(line)
+        if not line or _HTML_JUNK.search(line):
+            fields.extend([line] if line else [])
+            continue
+        for n, person in enumerate(_NEXT_PERSON.split(line)):
+            fields.extend(["ou"] if n else [])
+            for part in _FIELD_START.split(person):
+                # "l’OIM en Libye, Othman Belbeisi": the office, then the person.
+                office, _comma, rest = part.partition(", ")
+                fields.extend([office, rest] if rest and normalise_office(office) else [part] if part else [])
     return fields
 
 

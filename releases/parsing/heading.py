@@ -10,14 +10,18 @@ real paragraph, whose last line is the title.
 import re
 from dataclasses import dataclass
 
+from .body import date_line
+from .places import country_code
 from .text import fold
 
 HEAD_LINES = 120  # the first paragraph is looked for this far down
 _SENTENCE_END = re.compile(r"""[.…](?:\s*[»”"')])?$|[.!?…]\s*[»”"]$""")
 _BULLET = re.compile(r"^(?:[-–—•·›»|*>]|\d{1,2}[.)])(?:\s|$)")
+_INNER_SENTENCE_END = re.compile(r"[a-zà-ÿ]{2}[.!?…][»”\"]?\s+[«“\"A-ZÀ-Ý]")
 # "Qui sommes nousL'Organisation ...": a menu item glued to its description.
 # "WHO WE AREThe International ...", "Notre TravailEn tant que ...": likewise.
 _GLUED = re.compile(r"^[^.!?]{2,40}?(?:[a-zà-ÿ][A-ZÀ-Ý](?:['’]|[a-zà-ÿ])|[A-ZÀ-Ý]{3}[a-zà-ÿ]{2})")
+_NUMERIC_DATE = re.compile(r"^(?:[^\W\d_]{3,9}\.?,?\s+)?\d{1,2}/\d{1,2}/\d{2,4}$")
 _CAPTION = re.compile(r"\b(?:photos?|foto|crédit photo|photo credit)\s*:|©", re.IGNORECASE)
 _FUNCTION_WORD = re.compile(
     r"(?:^|\s)(?:de|du|des|la|le|les|l['’]|d['’]|un|une|en|et|à|au|aux|pour|par|sur|dans|avec|qui|que|"
@@ -64,6 +68,8 @@ def starts_paragraph(lines: list[str], i: int) -> bool:
     words = len(line.split())
     if words >= 8 and (_SENTENCE_END.search(line) or (words >= 12 and line.endswith(":"))):
         return True
+    if words >= 25 or (words >= 12 and _INNER_SENTENCE_END.search(line)):
+        return True  # longer than any title, or sentences: a paragraph (perhaps cut short)
     following = lines[i + 1] if i + 1 < len(lines) else ""
     # A wrapped line: the sentence goes on, on the next line.
     return words >= 5 and bool(following) and (following[0].islower() or bool(_FUNCTION_WORD.search(line)))
@@ -76,11 +82,26 @@ def _first_paragraph(lines: list[str]) -> int | None:
     return None
 
 
+def is_metadata(line: str) -> bool:
+    """A date ("21 April, 2021"), a field's label ("Country:") or a place tag ("Costa Rica")."""
+    return (
+        line.endswith(":")
+        or bool(_NUMERIC_DATE.match(line))
+        or bool(date_line(line))
+        or bool(country_code(line))
+    )
+
+
 def _head(lines: list[str], start: int) -> list[int]:
-    """Indexes of the head's lines: no blank, no caption, a line printed twice in a row once."""
+    """Indexes of the head's lines: no blank, caption or metadata, a line printed twice in a row once."""
     kept: list[int] = []
+    after_label = False
     for i, line in enumerate(lines[:start]):
-        if not line or is_caption(line) or (kept and fold(lines[kept[-1]]) == fold(line)):
+        if not line:
+            continue
+        skip = after_label or is_caption(line) or is_metadata(line)
+        after_label = line.endswith(":")  # the next line is that field's value
+        if skip or (kept and fold(lines[kept[-1]]) == fold(line)):
             continue
         kept.append(i)
     return kept
@@ -89,7 +110,15 @@ def _head(lines: list[str], start: int) -> list[int]:
 def _body_from(lines: list[str], index: int, start: int, title: str | None = None) -> list[str]:
     """The lines from index on, without the head's captions nor the title printed again."""
     repeated = fold(title) if title else None
-    head = [line for line in lines[index:start] if not is_caption(line) and fold(line) != repeated]
+    head: list[str] = []
+    after_label = False
+    for line in lines[index:start]:
+        # Dates stay (they give the publication date); labels, their values and place tags go.
+        skip = after_label or is_caption(line) or fold(line) == repeated
+        skip = skip or (is_metadata(line) and not date_line(line))
+        after_label = line.endswith(":")
+        if not skip:
+            head.append(line)
     return head + lines[max(start, index) :]
 
 

@@ -1,39 +1,107 @@
-"""Pages that are not press releases: listings, home pages, media-contact pages, menus."""
+"""Pages that are not press releases: listings, home and thematic pages, media contacts, menus.
+
+A release has one title, one dateline at most, and text; a listing strings
+several teasers together (each with its dateline, tag or date stamp), a
+thematic or country page presents a subject in headings and bullet lists,
+and a media-contacts page is a contact block with no release before it.
+"""
 
 import re
+from collections import Counter
+from dataclasses import dataclass
 
-from .contacts import EMAIL
+from .body import find_dateline
 from .errors import NotARelease
 from .heading import starts_paragraph
+from .places import country_code
+from .text import fold
+
+
+@dataclass
+class ReleaseShape:
+    """What the page looks like once read: enough to tell a release from other pages."""
+
+    title: str
+    has_title: bool  # False: the page has no title line (the title is made from its text)
+    body_lines: list[str]
+    paragraphs: list[str]
+    contact_lines: list[str]
+    has_dateline: bool
+
 
 # "Home / Press Room", "Accueil › Actualités": a breadcrumb, which listings open with.
 _BREADCRUMB = re.compile(r"^(?:home|accueil|inicio|page d['’]accueil)\s*[/›>»|]", re.IGNORECASE)
-# A teaser's link to the full text.
+# A teaser's link to the full text, a story's sharing line.
 _READ_MORE = re.compile(
-    r"^(?:lire la suite|lire plus|en savoir plus|read more|leer m[aá]s|ver m[aá]s|learn more)\b", re.I
+    r"^(?:lire la suite|lire plus|en savoir plus|read more|read on|leer m[aá]s|ver m[aá]s|learn more)\b", re.I
 )
-_HOME_SECTIONS = re.compile(
-    r"^(?:derni[eè]res (?:nouvelles|actualit[eé]s)|latest news|[uú]ltimas noticias|à la une)\s*$", re.I
+# Date stamps of listed items: "Wed, 09/19/2018 - 11:19", "Posted on Tue. May 23, 2017".
+_STAMP = re.compile(
+    r"\b\d{1,2}/\d{1,2}/\d{2,4}\s*-\s*\d{1,2}:\d{2}\b|^(?:posted|publié|publicado)(?: on| le| el)?\b", re.I
 )
-# Teasers of a listing: this many are enough to tell a listing from a release.
-LISTING_TEASERS = 3
+# A feed's stamp: "17 hours 23 min ago" (no release says so).
+_FEED_STAMP = re.compile(r"\b\d+\s+(?:min|mins|minutes|hours?|days?)\s+ago\b", re.IGNORECASE)
+# A listing's own title: "IOM Mali News", "Official Statements", "Subscribe to ... feed".
+_LISTING_TITLE = re.compile(
+    r"\b(?:news|actualit[eé]s|noticias|statements|d[eé]clarations officielles|communiqu[eé]s(?: de presse)?"
+    r"|press releases|comunicados(?: de prensa)?)\s*$|^subscribe to\b|\bfeed$",
+    re.IGNORECASE,
+)
+_BULLET_ITEM = re.compile(r"^[•·▪*–-]\s+\S")
+_HEADING = re.compile(r"^[^\W\d_][^.!?:;]{5,70}$")
 
 
-def _real_paragraphs(lines: list[str]) -> int:
-    return sum(1 for i, line in enumerate(lines) if line and starts_paragraph(lines, i))
-
-
-def refuse_non_release(lines: list[str], body: list[str]) -> None:
-    """Raise NotARelease when the page (its lines after the known menu) is no press release."""
-    head = lines[:60]
-    if any(_HOME_SECTIONS.match(line) for line in head):
-        raise NotARelease("home page", "home_page")
+def _is_listing(title: str, lines: list[str], paragraphs: list[str], has_dateline: bool) -> bool:
+    if _LISTING_TITLE.search(title) or any(_FEED_STAMP.search(line) for line in lines):
+        return True
+    stamps = sum(1 for line in lines if _STAMP.search(line))
     teasers = sum(1 for line in lines if _READ_MORE.match(line))
-    if any(_BREADCRUMB.match(line) for line in head) or teasers >= LISTING_TEASERS:
+    # The first paragraph's dateline is gone from it already.
+    datelines = has_dateline + sum(1 for p in paragraphs[1:40] if find_dateline(p))
+    # Tags or stamps repeated over the items: "English", "main banner", "© IOM 2007".
+    short = Counter(fold(line) for line in lines if len(line.split()) <= 4 and not line.endswith("."))
+    repeated = sum(n for n in short.values() if n >= 2)
+    return stamps >= 2 or teasers >= 2 or datelines >= 2 or repeated >= 2
+
+
+def _is_subject_page(
+    title: str, lines: list[str], has_title: bool, has_dateline: bool, has_contacts: bool
+) -> bool:
+    """A country or thematic page: named after a country, or presenting a subject without news."""
+    if country_code(title):
+        return True
+    if has_dateline:
+        return False
+    bullets = sum(1 for line in lines if _BULLET_ITEM.match(line))
+    teasers = sum(1 for line in lines if _READ_MORE.match(line))
+    headings = sum(
+        1 for i, line in enumerate(lines[1:-1], 1) if _HEADING.match(line) and len(lines[i - 1].split()) > 12
+    )
+    return bullets >= 3 or teasers >= 1 or headings >= 2 or not (has_title or has_contacts)
+
+
+def refuse_non_release(page_lines: list[str], release: ReleaseShape) -> None:
+    """Raise NotARelease (with its code) when the page (its lines after the menu) is no press release."""
+    body = [line for line in release.body_lines if line]
+    real = [
+        i for i, line in enumerate(release.body_lines) if line and starts_paragraph(release.body_lines, i)
+    ]
+    sentences = any(re.search(r"[.!?…»”]$", line) or len(line.split()) >= 12 for line in body)
+    if not real and not sentences:
+        code = "media_contacts_page" if release.contact_lines else "only_navigation"
+        raise NotARelease(
+            "media contacts page, not a release" if release.contact_lines else "only site navigation", code
+        )
+    if any(_BREADCRUMB.match(line) for line in page_lines[:20]):
         raise NotARelease("listing of releases, not a release", "listing_page")
-    paragraphs = _real_paragraphs(body)
-    emails = {m.lower() for line in lines for m in EMAIL.findall(line)}
-    if len(emails) >= 3 and paragraphs <= 1:
-        raise NotARelease("media contacts page, not a release", "media_contacts_page")
-    if paragraphs == 0 and not any(re.search(r"[.!?…]$", line) for line in body):
-        raise NotARelease("only site navigation", "only_navigation")
+    # From the title on: what came before it is the site's.
+    key = fold(release.title)
+    start = next((i for i, line in enumerate(page_lines) if fold(line) == key), None)
+    lines = [line for line in (page_lines[start:] if start is not None else body) if line]
+    lines = lines[: len(lines) - len(release.contact_lines)] if release.contact_lines else lines
+    if _is_listing(release.title, lines, release.paragraphs, release.has_dateline):
+        raise NotARelease("listing of releases, not a release", "listing_page")
+    if _is_subject_page(
+        release.title, lines, release.has_title, release.has_dateline, bool(release.contact_lines)
+    ):
+        raise NotARelease("thematic or country page, not a release", "thematic_page")

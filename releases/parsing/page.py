@@ -8,7 +8,7 @@ from .body import Dateline, date_line, find_dateline, find_projects, find_quoted
 from .contacts import find_contact_block, opening_remainder, parse_contact_lines
 from .errors import NotARelease
 from .heading import Heading, is_caption, is_label, looks_like_menu, read_heading
-from .kinds import refuse_non_release
+from .kinds import ReleaseShape, refuse_non_release
 from .language import detect_language
 from .navigation import DEFAULT, Navigation
 from .places import city_countries, country_code
@@ -32,13 +32,16 @@ def parse_page(
     navigation = navigation if isinstance(navigation, Navigation) else Navigation.of(navigation)
     lines, menu_stripped = strip_known_navigation(page.lines, navigation)
     heading = find_heading(page, lines, navigation, menu_stripped)
-    refuse_non_release(lines, heading.body)
     warnings = [*page.warnings, *menu_warnings(heading, navigation)]
     body_lines, contact_lines = split_contact_block(heading.body, warnings)
     paragraphs, dateline, published = read_body(body_lines, page.is_html)
     if not paragraphs:
         warnings.append(ParseWarning("empty_body"))
     title = settle_title(heading.title, paragraphs or [line for line in lines if line], navigation, warnings)
+    shape = ReleaseShape(
+        title, heading.title is not None, body_lines, paragraphs, contact_lines, dateline is not None
+    )
+    refuse_non_release(lines, shape)
     contacts, offices = read_contacts(contact_lines, bool(contact_lines), warnings)
     release_office = next((offices[c.office] for c in contacts if c.office in offices), None)
     flat_body = " ".join(paragraphs)
