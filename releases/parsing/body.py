@@ -14,7 +14,7 @@ _LOWER = "a-zß-öø-ÿ"
 # ---------------------------------------------------------------- dateline
 # "Place – text", "Place — text", "Place − text", and "San Jose, Costa Rica. The IOM ..." (a full stop).
 _DATELINE = re.compile(
-    r"^(?P<place>[^\W\d_][^\n–—−]{0,70}?)(?:\.?\s+[-–—−]{1,2}\s+|\.\s+(?=[«“\"A-ZÀ-Ý]))(?P<rest>\S.*)$",
+    r"^(?P<place>[^\W\d_][^\n–—−]{0,70}?)(?:\.?\s*[-–—−]{1,2}\s+|\.\s+(?=[«“\"A-ZÀ-Ý]))(?P<rest>\S.*)$",
     re.DOTALL,
 )
 _MONTHS = {

@@ -10,7 +10,7 @@ real paragraph, whose last line is the title.
 import re
 from dataclasses import dataclass
 
-from .body import date_line
+from .body import date_line, find_dateline
 from .places import country_code
 from .text import fold
 
@@ -38,8 +38,9 @@ LABELS = {
 @dataclass
 class Heading:
     title: str | None  # None: the page has no title line
-    body: list[str]  # the body's lines, from the subtitle or first paragraph on
+    body: list[str]  # the body's lines, from the first paragraph on
     menu_lines: int = 0  # lines dropped as menu by structure
+    subtitle: str | None = None
 
 
 def is_caption(line: str) -> bool:
@@ -55,6 +56,13 @@ def looks_like_menu(line: str, navigation: frozenset[str] = frozenset()) -> bool
     return bool(_BULLET.match(line) or _GLUED.match(line) or fold(line) in navigation or is_label(line))
 
 
+def is_text(lines: list[str], i: int) -> bool:
+    """lines[i] is the release's text, never a menu's: a paragraph, or a sentence."""
+    line = lines[i]
+    sentence = bool(_SENTENCE_END.search(line)) and not (_GLUED.match(line) or _BULLET.match(line))
+    return sentence or starts_paragraph(lines, i)
+
+
 def _short(line: str) -> bool:
     """A short line without sentence punctuation: a menu item rather than a title."""
     return len(line.split()) <= 3 and not _SENTENCE_END.search(line)
@@ -68,7 +76,7 @@ def starts_paragraph(lines: list[str], i: int) -> bool:
     words = len(line.split())
     if words >= 8 and (_SENTENCE_END.search(line) or (words >= 12 and line.endswith(":"))):
         return True
-    if words >= 25 or (words >= 12 and _INNER_SENTENCE_END.search(line)):
+    if words >= 32 or (words >= 12 and _INNER_SENTENCE_END.search(line)):
         return True  # longer than any title, or sentences: a paragraph (perhaps cut short)
     following = lines[i + 1] if i + 1 < len(lines) else ""
     # A wrapped line: the sentence goes on, on the next line.
@@ -78,7 +86,9 @@ def starts_paragraph(lines: list[str], i: int) -> bool:
 def _first_paragraph(lines: list[str]) -> int | None:
     for i, line in enumerate(lines[:HEAD_LINES]):
         if line and starts_paragraph(lines, i):
-            return i
+            following = next((x for x in lines[i + 1 : i + 3] if x), "")
+            # A line followed by the dateline paragraph is the title, however long.
+            return i + 1 if following and find_dateline(following) and not find_dateline(line) else i
     return None
 
 
@@ -101,7 +111,8 @@ def _head(lines: list[str], start: int) -> list[int]:
             continue
         skip = after_label or is_caption(line) or is_metadata(line)
         after_label = line.endswith(":")  # the next line is that field's value
-        if skip or (kept and fold(lines[kept[-1]]) == fold(line)):
+        # The title printed twice, or again with more words: "Titre", "Titre (rapport de situation)".
+        if skip or (kept and fold(line).startswith(fold(lines[kept[-1]]))):
             continue
         kept.append(i)
     return kept
@@ -114,12 +125,17 @@ def _body_from(lines: list[str], index: int, start: int, title: str | None = Non
     after_label = False
     for line in lines[index:start]:
         # Dates stay (they give the publication date); labels, their values and place tags go.
-        skip = after_label or is_caption(line) or fold(line) == repeated
+        skip = after_label or is_caption(line) or bool(repeated and fold(line).startswith(repeated))
         skip = skip or (is_metadata(line) and not date_line(line))
         after_label = line.endswith(":")
         if not skip:
             head.append(line)
     return head + lines[max(start, index) :]
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    lengths = sorted(len(line) for line in lines if line)
+    return len(lengths) > 2 and lengths[int(0.9 * (len(lengths) - 1))] <= 110
 
 
 def read_heading(lines: list[str], navigation: frozenset[str], menu_stripped: bool) -> Heading:
@@ -134,8 +150,13 @@ def read_heading(lines: list[str], navigation: frozenset[str], menu_stripped: bo
         return Heading(title=None, body=_body_from(lines, 0, start))
     first = lines[head[0]]
     if not (looks_like_menu(first, navigation) or _short(first)) and (menu_stripped or len(head) <= 2):
-        # The title comes first; what follows it (a subtitle) is the body's.
-        return Heading(title=first, body=_body_from(lines, head[0] + 1, start, first))
+        # The title comes first. On a page written a paragraph a line, a line between it and the
+        # first paragraph is a subtitle; on a hard-wrapped page, it is the paragraph's first line.
+        body = _body_from(lines, head[0] + 1, start, first)
+        extra = body[: len(body) - len(lines[start:])]
+        if extra and not _hard_wrapped(lines):
+            return Heading(title=first, body=lines[start:], subtitle=" ".join(x for x in extra if x))
+        return Heading(title=first, body=body)
     # Menu left over: the title is the last line before the paragraph that no menu has.
     for n in range(len(head) - 1, -1, -1):
         if not looks_like_menu(lines[head[n]], navigation):

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .heading import starts_paragraph
+from .heading import is_text
 from .text import fold
 
 # Lines further down than this are never navigation.
@@ -103,14 +103,15 @@ def navigation_length(lines: list[str], navigation: frozenset[str] | set[str]) -
     return end
 
 
-def _same_release(a: list[str], b: list[str]) -> bool:
-    """Past their common start, the two pages are mostly the same lines (or one ends there)."""
+def _same_release(a: list[str], b: list[str], written: list[str]) -> bool:
+    """Two versions of one release: they share text at their start (a sentence), or past
+    their common start (a menu at most) they are mostly the same lines, or one ends there."""
     common = 0
     for x, y in zip(a, b, strict=False):
         if x != y:
             break
         common += 1
-    if common >= 0.85 * min(len(a), len(b)):
+    if any(is_text(written, i) for i in range(common)):
         return True
     rest_a, rest_b = set(a[common:]), set(b[common:])
     smaller = min(len(rest_a), len(rest_b))
@@ -124,7 +125,7 @@ def _distinct_heads(pages: list[list[str]]) -> list[tuple[list[str], list[str]]]
         written = [line for line in lines[:LEADING_LINES] if line.strip()]
         head = [navigation_key(line) for line in written]
         # Two versions of one release share their title and body too: learn from one.
-        if head and not any(_same_release(head, kept) for kept, _written in heads):
+        if head and not any(_same_release(head, kept, written) for kept, _written in heads):
             heads.append((head, written))
     return heads
 
@@ -133,7 +134,7 @@ def _menu_length(head: list[str], written: list[str], candidates: set[str]) -> i
     """The page's leading run of candidate lines, which stops before its title and first paragraph."""
     length = navigation_length(head, candidates)
     # Lines shared by two releases (copies, translations) may run into their text: never learn it.
-    paragraph = next((i for i in range(length) if starts_paragraph(written, i)), None)
+    paragraph = next((i for i in range(length) if is_text(written, i)), None)
     return length if paragraph is None else max(0, paragraph - 1)
 
 

@@ -48,6 +48,7 @@ def parse_page(
     return ParsedRelease(
         source=page.canonical_url or source,
         title=title,
+        subtitle=heading.subtitle,
         body="\n\n".join(paragraphs),
         dateline=dateline.place if dateline else None,
         dateline_places=dateline.places if dateline else [],

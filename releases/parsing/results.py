@@ -42,6 +42,7 @@ class ParsedRelease:
     source: str
     title: str
     body: str
+    subtitle: str | None = None  # a line between the title and the text, kept out of the body
     dateline: str | None = None
     # Every place of a dateline such as "Genève/ Port-au-Prince": the first one gives the country.
     dateline_places: list[str] = field(default_factory=list)
@@ -63,8 +64,8 @@ class ParsedRelease:
         if not self._content_hash:
             office = self.office
             data = [
-                self.source, self.title, self.body, self.dateline, self.dateline_places, str(self.published),
-                self.language, self.country, self.fingerprint,
+                self.source, self.title, self.subtitle, self.body, self.dateline, self.dateline_places,
+                str(self.published), self.language, self.country, self.fingerprint,
                 [office.name, office.city, office.country] if office else None,
                 [[o.name, o.city, o.country] for o in self.offices],
                 [[c.name, c.email, c.phones, c.office] for c in self.contacts],
