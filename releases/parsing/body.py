@@ -109,6 +109,19 @@ def _country_of(parts: list[str]) -> str | None:
     return place_country(re.sub(r"\s*\(.*?\)", "", parts[0]))
 
 
+def _bare_country(paragraph: str) -> Dateline | None:
+    """'République démocratique du Congo Les nouveaux affrontements ...': a country named
+    without a dash before the first sentence."""
+    words = paragraph[:120].split(" ")
+    for n in range(min(6, len(words) - 1), 0, -1):
+        place = " ".join(words[:n])
+        country = country_code(place) if place[:1].isupper() and words[n][:1].isupper() else None
+        if country and words[n][1:2].islower():
+            rest = paragraph[len(place) :].lstrip()
+            return Dateline(place=place, places=[place], country=country, published=None, rest=rest)
+    return None
+
+
 def find_dateline(paragraph: str) -> Dateline | None:
     """'Costa Rica - Katy, ...' -> Dateline('Costa Rica', 'CR', ...).
 
@@ -119,7 +132,7 @@ def find_dateline(paragraph: str) -> Dateline | None:
     """
     match = _DATELINE.match(paragraph)
     if not match:
-        return None
+        return _bare_country(paragraph)
     printed = match.group("place").strip(" ,")
     if re.search(r"\b[A-Z]\.[A-Z]$", printed):
         printed += "."  # "Washington, D.C." keeps its last full stop

@@ -34,6 +34,7 @@ def parse_page(
     heading = find_heading(page, lines, navigation, menu_stripped)
     warnings = [*page.warnings, *menu_warnings(heading, navigation)]
     body_lines, contact_lines = split_contact_block(heading.body, warnings)
+    language = detect_language(" ".join([heading.title or "", *(line[:500] for line in body_lines[:40])]))
     paragraphs, dateline, published = read_body(body_lines, page.is_html)
     if not paragraphs:
         warnings.append(ParseWarning("empty_body"))
@@ -53,7 +54,7 @@ def parse_page(
         dateline=dateline.place if dateline else None,
         dateline_places=dateline.places if dateline else [],
         published=page.published or published,
-        language=detect_language(f"{title}. {flat_body}"),
+        language=language,
         country=(release_office.country if release_office else None)
         or (dateline.country if dateline else None),
         office=release_office,
