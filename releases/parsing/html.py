@@ -181,8 +181,9 @@ def _text_lines(root: Tag) -> list[str]:
             block, furniture = place_of(node)
             if furniture:
                 continue
-            if block is not current_block and current:
-                lines.append("".join(current))
+            if block is not current_block and (current or lines):
+                # A new block (p, li, div...) is a new paragraph: a blank line between them.
+                lines.extend(["".join(current), ""] if current else [""])
                 current = []
             current_block = block
             current.append(str(node))
@@ -192,6 +193,20 @@ def _text_lines(root: Tag) -> list[str]:
     if current:
         lines.append("".join(current))
     return lines
+
+
+_LINE_BREAKS = re.compile(r"[\r\n]+")
+
+
+def _single_blanks(lines: list[str]) -> list[str]:
+    """No blank line at either end, and never two in a row."""
+    kept: list[str] = []
+    for line in lines:
+        if line or (kept and kept[-1]):
+            kept.append(line)
+    while kept and not kept[-1]:
+        kept.pop()
+    return kept
 
 
 def _read_soup(soup: BeautifulSoup) -> HtmlPage:
@@ -213,7 +228,8 @@ def _read_soup(soup: BeautifulSoup) -> HtmlPage:
     title = title or (clean_line(og_title) if og_title else None)
     title = title or (_site_suffix_removed(clean_line(head_title)) if head_title else None)
 
-    lines = [line for line in (clean_line(text) for text in _text_lines(root)) if line]
+    # Line breaks of the HTML source are spaces; only <br> and blocks break lines.
+    lines = _single_blanks([clean_line(_LINE_BREAKS.sub(" ", text)) for text in _text_lines(root)])
     if title and lines and lines[0] == title:
-        lines = lines[1:]
+        lines = lines[2:] if len(lines) > 1 and not lines[1] else lines[1:]
     return HtmlPage(title=title, lines=lines, canonical_url=canonical, published=published)
