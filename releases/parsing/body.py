@@ -122,17 +122,17 @@ def _bare_country(paragraph: str) -> Dateline | None:
     return None
 
 
-def find_dateline(paragraph: str) -> Dateline | None:
+def find_dateline(paragraph: str, bare: bool = True) -> Dateline | None:
     """'Costa Rica - Katy, ...' -> Dateline('Costa Rica', 'CR', ...).
 
     Several places ("Genève/ Port-au-Prince, 9 mars –") are all kept; the first
     gives the country. The place must be a country or a city that the
     gazetteer knows, so that an ordinary sentence with a dash is not taken
-    for a dateline.
+    for a dateline. `bare`: a country named without a dash counts too.
     """
     match = _DATELINE.match(paragraph)
     if not match:
-        return _bare_country(paragraph)
+        return _bare_country(paragraph) if bare else None
     printed = match.group("place").strip(" ,")
     if re.search(r"\b[A-Z]\.[A-Z]$", printed):
         printed += "."  # "Washington, D.C." keeps its last full stop

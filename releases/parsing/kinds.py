@@ -11,8 +11,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .body import find_dateline
+from .contacts import find_contact_block
 from .errors import NotARelease
-from .heading import starts_paragraph
+from .heading import is_text, looks_like_menu
 from .places import country_code
 from .text import fold
 
@@ -24,13 +25,18 @@ class ReleaseShape:
     title: str
     has_title: bool  # False: the page has no title line (the title is made from its text)
     body_lines: list[str]
-    paragraphs: list[str]
     contact_lines: list[str]
     has_dateline: bool
 
 
 # "Home / Press Room", "Accueil › Actualités": a breadcrumb, which listings open with.
 _BREADCRUMB = re.compile(r"^(?:home|accueil|inicio|page d['’]accueil)\s*[/›>»|]", re.IGNORECASE)
+# A home page's sections.
+_HOME_SECTION = re.compile(
+    r"^(?:derni[eè]res? (?:nouvelles|actualit[eé]s)|latest news|[uú]ltimas noticias|[àa] la une"
+    r"|nos (?:priorit[eé]s|programmes)|en bref|in focus)\s*:?$",
+    re.IGNORECASE,
+)
 # A teaser's link to the full text, a story's sharing line.
 _READ_MORE = re.compile(
     r"^(?:lire la suite|lire plus|en savoir plus|read more|read on|leer m[aá]s|ver m[aá]s|learn more)\b", re.I
@@ -47,17 +53,19 @@ _LISTING_TITLE = re.compile(
     r"|press releases|comunicados(?: de prensa)?)\s*$|^subscribe to\b|\bfeed$",
     re.IGNORECASE,
 )
+# A contact block this close to the top, with nothing before it: the page is only contacts.
+MEDIA_CONTACTS_HEAD = 40
 _BULLET_ITEM = re.compile(r"^[•·▪*–-]\s+\S")
 _HEADING = re.compile(r"^[^\W\d_][^.!?:;]{5,70}$")
 
 
-def _is_listing(title: str, lines: list[str], paragraphs: list[str], has_dateline: bool) -> bool:
+def _is_listing(title: str, lines: list[str]) -> bool:
     if _LISTING_TITLE.search(title) or any(_FEED_STAMP.search(line) for line in lines):
         return True
     stamps = sum(1 for line in lines if _STAMP.search(line))
     teasers = sum(1 for line in lines if _READ_MORE.match(line))
-    # The first paragraph's dateline is gone from it already.
-    datelines = has_dateline + sum(1 for p in paragraphs[1:40] if find_dateline(p))
+    # Teasers open with their dateline: a release has one.
+    datelines = sum(1 for line in lines[:80] if find_dateline(line, bare=False))
     # Tags or stamps repeated over the items: "English", "main banner", "© IOM 2007".
     short = Counter(fold(line) for line in lines if len(line.split()) <= 4 and not line.endswith("."))
     repeated = sum(n for n in short.values() if n >= 2)
@@ -80,26 +88,32 @@ def _is_subject_page(
     return bullets >= 3 or teasers >= 1 or headings >= 2 or not (has_title or has_contacts)
 
 
+def _refuse_empty(page_lines: list[str], release: ReleaseShape) -> None:
+    """A page with no text of its own: a menu, or a contact block and nothing before it."""
+    content = [line for line in page_lines if line]
+    block = find_contact_block(content[:MEDIA_CONTACTS_HEAD])
+    if block and block[0] == 0:
+        raise NotARelease("media contacts page, not a release", "media_contacts_page")
+    lines = release.body_lines
+    text = [i for i, line in enumerate(lines) if line and not looks_like_menu(line) and is_text(lines, i)]
+    if not text and not any(len(line.split()) >= 12 and not looks_like_menu(line) for line in lines):
+        raise NotARelease("only site navigation", "only_navigation")
+
+
 def refuse_non_release(page_lines: list[str], release: ReleaseShape) -> None:
     """Raise NotARelease (with its code) when the page (its lines after the menu) is no press release."""
-    body = [line for line in release.body_lines if line]
-    real = [
-        i for i, line in enumerate(release.body_lines) if line and starts_paragraph(release.body_lines, i)
-    ]
-    sentences = any(re.search(r"[.!?…»”]$", line) or len(line.split()) >= 12 for line in body)
-    if not real and not sentences:
-        code = "media_contacts_page" if release.contact_lines else "only_navigation"
-        raise NotARelease(
-            "media contacts page, not a release" if release.contact_lines else "only site navigation", code
-        )
+    _refuse_empty(page_lines, release)
+    if any(_HOME_SECTION.match(line) for line in page_lines):
+        raise NotARelease("home page, not a release", "home_page")
     if any(_BREADCRUMB.match(line) for line in page_lines[:20]):
         raise NotARelease("listing of releases, not a release", "listing_page")
     # From the title on: what came before it is the site's.
     key = fold(release.title)
     start = next((i for i, line in enumerate(page_lines) if fold(line) == key), None)
+    body = [line for line in release.body_lines if line]
     lines = [line for line in (page_lines[start:] if start is not None else body) if line]
     lines = lines[: len(lines) - len(release.contact_lines)] if release.contact_lines else lines
-    if _is_listing(release.title, lines, release.paragraphs, release.has_dateline):
+    if _is_listing(release.title, lines):
         raise NotARelease("listing of releases, not a release", "listing_page")
     if _is_subject_page(
         release.title, lines, release.has_title, release.has_dateline, bool(release.contact_lines)

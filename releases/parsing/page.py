@@ -39,9 +39,7 @@ def parse_page(
     if not paragraphs:
         warnings.append(ParseWarning("empty_body"))
     title = settle_title(heading.title, paragraphs or [line for line in lines if line], navigation, warnings)
-    shape = ReleaseShape(
-        title, heading.title is not None, body_lines, paragraphs, contact_lines, dateline is not None
-    )
+    shape = ReleaseShape(title, heading.title is not None, body_lines, contact_lines, dateline is not None)
     refuse_non_release(lines, shape)
     contacts, offices = read_contacts(contact_lines, bool(contact_lines), warnings)
     release_office = next((offices[c.office] for c in contacts if c.office in offices), None)
