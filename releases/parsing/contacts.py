@@ -77,7 +77,8 @@ def normalise_office(line: str) -> str | None:
     org = (match.group("org") or match.group("org2")).upper()
     place = (match.group("place") or match.group("place2")).strip(" .,;-–—")
     place = re.sub(r"^(?:en|au|aux|à|a|in|de|du|pour|for)\s+(?:l['’]\s*)?", "", place, flags=re.IGNORECASE)
-    if not place or EMAIL.search(place):
+    # A place is named with a capital ("OIM Rome"); "l’OIM aide les migrants" is a sentence.
+    if not place[:1].isupper() or EMAIL.search(place):
         return None
     return f"{org} {place}"
 

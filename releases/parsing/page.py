@@ -71,10 +71,10 @@ def strip_known_navigation(lines: list[str], navigation: Navigation) -> tuple[li
     """The page without the known menu that opens it; whether there was one."""
     _site, length = navigation.strip_length(lines)
     rest = lines[length:]
+    if not any(rest) and length:
+        raise NotARelease("only site navigation", "only_navigation")
     if not any(rest):
-        raise NotARelease(
-            *(("only site navigation", "only_navigation") if length else ("empty page", "empty_page"))
-        )
+        raise NotARelease("empty page", "empty_page")
     return rest, length > 0
 
 

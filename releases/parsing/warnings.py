@@ -31,7 +31,6 @@ WARNING_LABELS: dict[str, str] = {
     "phone_not_understood": "numéro de téléphone non compris",
     "lines_after_contact_block": "lignes ignorées après le bloc de contacts",
     "invalid_utf8_bytes": "octets invalides remplacés (UTF-8)",
-    "encoding_guessed": "encodage deviné",
 }
 
 # Codes of PageError (the file cannot be read) and NotARelease (read, but not a release).
