@@ -88,9 +88,9 @@ def french_body(place: str, topic: str) -> list[str]:
     return [
         f"{place} – L’OIM a ouvert cette semaine un centre d’accueil pour {topic}, avec le soutien "
         "des autorités locales et de plusieurs organisations partenaires.",
-        "Le centre pourra accueillir 300 personnes chaque mois ; il offre des repas, des soins et "
-        "une aide psychosociale aux familles qui arrivent épuisées.",
-        "« Nous voulons que chaque personne soit reçue dignement », explique Paul Modèle, "
+        f"Le centre pourra accueillir 300 personnes chaque mois ; il offre aux {topic} des repas, "
+        "des soins et une aide psychosociale.",
+        f"« Nous voulons que les {topic.split(' ', 1)[-1]} soient reçus dignement », explique Paul Modèle, "
         "chef de mission de l’OIM, lors de l’inauguration.",
     ]
 

@@ -123,6 +123,8 @@ def _distinct_heads(pages: list[list[str]]) -> list[tuple[list[str], list[str]]]
     heads: list[tuple[list[str], list[str]]] = []
     for lines in pages[:SAMPLE_PAGES]:
         written = [line for line in lines[:LEADING_LINES] if line.strip()]
+        if not any(is_text(written, i) for i in range(len(written))):
+            continue  # a menu alone, or a cut copy: no text to tell where its menu ends
         head = [navigation_key(line) for line in written]
         # Two versions of one release share their title and body too: learn from one.
         if head and not any(_same_release(head, kept, written) for kept, _written in heads):
