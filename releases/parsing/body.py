@@ -12,10 +12,11 @@ _UPPER = "A-ZÀ-ÖØ-Þ"
 _LOWER = "a-zß-öø-ÿ"
 
 # ---------------------------------------------------------------- dateline
-# "Place – text", "Place — text", "Place − text", and "San Jose, Costa Rica. The IOM ..." (a full stop).
-_DATELINE = re.compile(
-    r"^(?P<place>[^\W\d_][^\n–—−]{0,70}?)(?:\.?\s*[-–—−]{1,2}\s+|\.\s+(?=[«“\"A-ZÀ-Ý]))(?P<rest>\S.*)$",
-    re.DOTALL,
+# "Place – text", "Place — text", "Place − text", "Dakar- text".
+_DATELINE = re.compile(r"^(?P<place>[^\W\d_][^\n–—−]{0,70}?)\.?\s*[-–—−]{1,2}\s+(?P<rest>\S.*)$", re.DOTALL)
+# "San Jose, Costa Rica. The IOM ...": a city and its country, then a full stop.
+_DATELINE_STOP = re.compile(
+    r"^(?P<place>[^\W\d_][^\n.,–—−]{1,40},[^\n.,–—−]{2,40})\.\s+(?=[«“\"A-ZÀ-Ý])(?P<rest>\S.*)$", re.DOTALL
 )
 _MONTHS = {
     "janvier": 1,
@@ -130,7 +131,7 @@ def find_dateline(paragraph: str, bare: bool = True) -> Dateline | None:
     gazetteer knows, so that an ordinary sentence with a dash is not taken
     for a dateline. `bare`: a country named without a dash counts too.
     """
-    match = _DATELINE.match(paragraph)
+    match = _DATELINE.match(paragraph) or _DATELINE_STOP.match(paragraph)
     if not match:
         return _bare_country(paragraph) if bare else None
     printed = match.group("place").strip(" ,")

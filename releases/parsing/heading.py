@@ -15,6 +15,7 @@ from .places import country_code
 from .text import fold
 
 HEAD_LINES = 120  # the first paragraph is looked for this far down
+MENU_ITEM_LENGTH = 150  # longer lines are menu items only when glued to their text
 _SENTENCE_END = re.compile(r"""[.…](?:\s*[»”"')])?$|[.!?…]\s*[»”"]$""")
 _BULLET = re.compile(r"^(?:[-–—•·›»|*>]|\d{1,2}[.)])(?:\s|$)")
 _INNER_SENTENCE_END = re.compile(r"[a-zà-ÿ]{2}[.!?…][»”\"]?\s+[«“\"A-ZÀ-Ý]")
@@ -22,7 +23,7 @@ _INNER_SENTENCE_END = re.compile(r"[a-zà-ÿ]{2}[.!?…][»”\"]?\s+[«“\"A-Z
 # "WHO WE AREThe International ...", "Notre TravailEn tant que ...": likewise.
 _GLUED = re.compile(r"^[^.!?]{2,40}?(?:[a-zà-ÿ][A-ZÀ-Ý](?:['’]|[a-zà-ÿ])|[A-ZÀ-Ý]{3}[a-zà-ÿ]{2})")
 _NUMERIC_DATE = re.compile(r"^(?:[^\W\d_]{3,9}\.?,?\s+)?\d{1,2}/\d{1,2}/\d{2,4}$")
-_CAPTION = re.compile(r"\b(?:photos?|foto|crédit photo|photo credit)\s*:|©", re.IGNORECASE)
+_CAPTION = re.compile(r"\b(?:[Pp]hotos?|PHOTO|[Ff]oto|[Cc]rédit photo|[Pp]hoto credit)\s*:|©")
 _FUNCTION_WORD = re.compile(
     r"(?:^|\s)(?:de|du|des|la|le|les|l['’]|d['’]|un|une|en|et|à|au|aux|pour|par|sur|dans|avec|qui|que|"
     r"el|los|las|del|y|con|por|para|the|of|and|to|in|for|with|a|an|on|at|by|from|that|which),?$",
@@ -47,13 +48,23 @@ def is_caption(line: str) -> bool:
     return bool(_CAPTION.search(line)) and len(line) < 400
 
 
+def is_glued(line: str) -> bool:
+    """A menu item glued to its description ("Qui sommes nousL'Organisation ...")."""
+    return bool(_GLUED.match(line))
+
+
 def is_label(line: str) -> bool:
     return fold(line).strip(" :.") in LABELS
 
 
 def looks_like_menu(line: str, navigation: frozenset[str] = frozenset()) -> bool:
     """A line that only a menu has: a bullet, an item glued to its text, a known menu line, a label."""
-    return bool(_BULLET.match(line) or _GLUED.match(line) or fold(line) in navigation or is_label(line))
+    if _BULLET.match(line) or _GLUED.match(line):
+        return True
+    if len(line) > MENU_ITEM_LENGTH:
+        return False
+    key = fold(line)
+    return key in navigation or key.strip(" :.") in LABELS
 
 
 def is_text(lines: list[str], i: int) -> bool:
@@ -68,19 +79,24 @@ def _short(line: str) -> bool:
     return len(line.split()) <= 3 and not _SENTENCE_END.search(line)
 
 
+def ends_mid_sentence(line: str) -> bool:
+    """The line stops on a comma or a little word ("de", "the"): its sentence goes on below."""
+    return bool(_FUNCTION_WORD.search(line))
+
+
 def starts_paragraph(lines: list[str], i: int) -> bool:
     """Whether lines[i] opens the release's first real paragraph (one line or hard-wrapped)."""
     line = lines[i]
-    if is_caption(line) or _BULLET.match(line) or _GLUED.match(line):
+    words = line.count(" ") + 1
+    if words < 5 or is_caption(line) or _BULLET.match(line) or _GLUED.match(line):
         return False
-    words = len(line.split())
     if words >= 8 and (_SENTENCE_END.search(line) or (words >= 12 and line.endswith(":"))):
         return True
     if words >= 32 or (words >= 12 and _INNER_SENTENCE_END.search(line)):
         return True  # longer than any title, or sentences: a paragraph (perhaps cut short)
     following = lines[i + 1] if i + 1 < len(lines) else ""
     # A wrapped line: the sentence goes on, on the next line.
-    return words >= 5 and bool(following) and (following[0].islower() or bool(_FUNCTION_WORD.search(line)))
+    return words >= 5 and bool(following) and (following[0].islower() or ends_mid_sentence(line))
 
 
 def _first_paragraph(lines: list[str]) -> int | None:

@@ -9,11 +9,12 @@ and a media-contacts page is a contact block with no release before it.
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 
 from .body import find_dateline
 from .contacts import find_contact_block
 from .errors import NotARelease
-from .heading import is_text, looks_like_menu
+from .heading import ends_mid_sentence, is_text, looks_like_menu
 from .places import country_code
 from .text import fold
 
@@ -55,8 +56,14 @@ _LISTING_TITLE = re.compile(
 )
 # A contact block this close to the top, with nothing before it: the page is only contacts.
 MEDIA_CONTACTS_HEAD = 40
+_ENDS_SENTENCE = re.compile(r"[.!?…»”:]$")
 _BULLET_ITEM = re.compile(r"^[•·▪*–-]\s+\S")
 _HEADING = re.compile(r"^[^\W\d_][^.!?:;]{5,70}$")
+
+
+def _is_title_like(line: str) -> bool:
+    """A line that may be a teaser's title: capitalised, ending no sentence nor mid-sentence."""
+    return line[:1].isupper() and not _ENDS_SENTENCE.search(line) and not ends_mid_sentence(line)
 
 
 def _is_listing(title: str, lines: list[str]) -> bool:
@@ -64,12 +71,28 @@ def _is_listing(title: str, lines: list[str]) -> bool:
         return True
     stamps = sum(1 for line in lines if _STAMP.search(line))
     teasers = sum(1 for line in lines if _READ_MORE.match(line))
-    # Teasers open with their dateline: a release has one.
-    datelines = sum(1 for line in lines[:80] if find_dateline(line, bare=False))
+    # Teasers open with their dateline, after their title: a release has one.
+    datelines = sum(
+        1
+        for before, line in pairwise(lines[:80])
+        if _is_title_like(before) and find_dateline(line, bare=False)
+    )
     # Tags or stamps repeated over the items: "English", "main banner", "© IOM 2007".
     short = Counter(fold(line) for line in lines if len(line.split()) <= 4 and not line.endswith("."))
     repeated = sum(n for n in short.values() if n >= 2)
     return stamps >= 2 or teasers >= 2 or datelines >= 2 or repeated >= 2
+
+
+def _is_heading(lines: list[str], i: int) -> bool:
+    """A short line between paragraphs, ending no sentence: a section's heading (not a wrapped line)."""
+    line, before, after = lines[i], lines[i - 1], lines[i + 1]
+    return (
+        bool(_HEADING.match(line))
+        and len(line.split()) <= 8
+        and bool(re.search(r"[.!?…»”]$", before))
+        and after[:1].isupper()
+        and len(after.split()) >= 12
+    )
 
 
 def _is_subject_page(
@@ -82,9 +105,7 @@ def _is_subject_page(
         return False
     bullets = sum(1 for line in lines if _BULLET_ITEM.match(line))
     teasers = sum(1 for line in lines if _READ_MORE.match(line))
-    headings = sum(
-        1 for i, line in enumerate(lines[1:-1], 1) if _HEADING.match(line) and len(lines[i - 1].split()) > 12
-    )
+    headings = sum(1 for i in range(1, len(lines) - 1) if _is_heading(lines, i))
     return bullets >= 3 or teasers >= 1 or headings >= 2 or not (has_title or has_contacts)
 
 
@@ -95,7 +116,7 @@ def _refuse_empty(page_lines: list[str], release: ReleaseShape) -> None:
     if block and block[0] == 0:
         raise NotARelease("media contacts page, not a release", "media_contacts_page")
     lines = release.body_lines
-    text = [i for i, line in enumerate(lines) if line and not looks_like_menu(line) and is_text(lines, i)]
+    text = any(line and not looks_like_menu(line) and is_text(lines, i) for i, line in enumerate(lines))
     if not text and not any(len(line.split()) >= 12 and not looks_like_menu(line) for line in lines):
         raise NotARelease("only site navigation", "only_navigation")
 

@@ -103,33 +103,23 @@ def navigation_length(lines: list[str], navigation: frozenset[str] | set[str]) -
     return end
 
 
-def _same_release(a: list[str], b: list[str], written: list[str]) -> bool:
-    """Two versions of one release: they share text at their start (a sentence), or past
-    their common start (a menu at most) they are mostly the same lines, or one ends there."""
-    common = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        common += 1
-    if any(is_text(written, i) for i in range(common)):
-        return True
-    rest_a, rest_b = set(a[common:]), set(b[common:])
-    smaller = min(len(rest_a), len(rest_b))
-    return smaller == 0 or len(rest_a & rest_b) / smaller > 0.6
-
-
 def _distinct_heads(pages: list[list[str]]) -> list[tuple[list[str], list[str]]]:
-    """Each page's leading lines, as keys and as written; versions of one release count once."""
-    heads: list[tuple[list[str], list[str]]] = []
+    """Each page's leading lines, as keys and as written; versions of one release count once.
+
+    Versions of one release (a copy, a correction) open with the same text, its first
+    sentence or paragraph, after the same title; pages of one site share only their menu.
+    A page without any text (a menu alone) teaches nothing.
+    """
+    heads: dict[tuple[str, str], tuple[list[str], list[str]]] = {}
     for lines in pages[:SAMPLE_PAGES]:
         written = [line for line in lines[:LEADING_LINES] if line.strip()]
-        if not any(is_text(written, i) for i in range(len(written))):
-            continue  # a menu alone, or a cut copy: no text to tell where its menu ends
+        first_text = next((i for i in range(len(written)) if is_text(written, i)), None)
+        if first_text is None:
+            continue
         head = [navigation_key(line) for line in written]
-        # Two versions of one release share their title and body too: learn from one.
-        if head and not any(_same_release(head, kept, written) for kept, _written in heads):
-            heads.append((head, written))
-    return heads
+        release = (head[first_text - 1] if first_text else "", head[first_text])
+        heads.setdefault(release, (head, written))
+    return list(heads.values())
 
 
 def _menu_length(head: list[str], written: list[str], candidates: set[str]) -> int:

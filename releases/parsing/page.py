@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from .body import Dateline, date_line, find_dateline, find_projects, find_quoted_people
 from .contacts import find_contact_block, opening_remainder, parse_contact_lines
 from .errors import NotARelease
-from .heading import Heading, is_caption, is_label, looks_like_menu, read_heading
+from .heading import Heading, is_caption, is_glued, is_label, looks_like_menu, read_heading
 from .kinds import ReleaseShape, refuse_non_release
 from .language import detect_language
 from .navigation import DEFAULT, Navigation
@@ -87,8 +87,12 @@ def find_heading(page: PageLines, lines: list[str], navigation: Navigation, menu
 
 
 def menu_warnings(heading: Heading, navigation: Navigation) -> list[ParseWarning]:
-    """Lines left in the body that a known menu has."""
-    leftovers = [line for line in heading.body[:80] if line and fold(line) in navigation.every_line]
+    """Lines left in the body that a known menu has (menu items are short, or glued to their text)."""
+    leftovers = [
+        line
+        for line in heading.body[:80]
+        if line and (line.count(" ") < 8 or is_glued(line)) and fold(line) in navigation.every_line
+    ]
     return [ParseWarning("menu_lines_in_body", " | ".join(leftovers[:5]))] if leftovers else []
 
 
