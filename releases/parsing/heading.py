@@ -40,7 +40,6 @@ LABELS = {
 class Heading:
     title: str | None  # None: the page has no title line
     body: list[str]  # the body's lines, from the first paragraph on
-    menu_lines: int = 0  # lines dropped as menu by structure
     subtitle: str | None = None
 
 
@@ -177,5 +176,5 @@ def read_heading(lines: list[str], navigation: frozenset[str], menu_stripped: bo
     for n in range(len(head) - 1, -1, -1):
         if not looks_like_menu(lines[head[n]], navigation):
             title = lines[head[n]]
-            return Heading(title=title, body=_body_from(lines, head[n] + 1, start, title), menu_lines=n)
-    return Heading(title=None, body=lines[start:], menu_lines=len(head))
+            return Heading(title=title, body=_body_from(lines, head[n] + 1, start, title))
+    return Heading(title=None, body=lines[start:])

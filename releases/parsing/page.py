@@ -3,6 +3,7 @@
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from datetime import date
 
 from .body import Dateline, date_line, find_dateline, find_projects, find_quoted_people
 from .contacts import find_contact_block, opening_remainder, parse_contact_lines
@@ -34,14 +35,14 @@ def parse_page(
     heading = find_heading(page, lines, navigation, menu_stripped)
     warnings = [*page.warnings, *menu_warnings(heading, navigation)]
     body_lines, contact_lines = split_contact_block(heading.body, warnings)
-    language = detect_language(" ".join([heading.title or "", *(line[:500] for line in body_lines[:40])]))
+    language = release_language(heading.title, body_lines)
     paragraphs, dateline, published = read_body(body_lines, page.is_html)
     if not paragraphs:
         warnings.append(ParseWarning("empty_body"))
     title = settle_title(heading.title, paragraphs or [line for line in lines if line], navigation, warnings)
     shape = ReleaseShape(title, heading.title is not None, body_lines, contact_lines, dateline is not None)
     refuse_non_release(lines, shape)
-    contacts, offices = read_contacts(contact_lines, bool(contact_lines), warnings)
+    contacts, offices = read_contacts(contact_lines, warnings)
     release_office = next((offices[c.office] for c in contacts if c.office in offices), None)
     flat_body = " ".join(paragraphs)
     return ParsedRelease(
@@ -112,7 +113,12 @@ def split_contact_block(lines: list[str], warnings: list[ParseWarning]) -> tuple
     return lines[: block[0]], contact_lines
 
 
-def read_body(lines: list[str], is_html: bool) -> tuple[list[str], Dateline | None, object]:
+def release_language(title: str | None, body_lines: list[str]) -> str:
+    """The language of the title and the first lines of the text."""
+    return detect_language(" ".join([title or "", *(line[:500] for line in body_lines[:40])]))
+
+
+def read_body(lines: list[str], is_html: bool) -> tuple[list[str], Dateline | None, date | None]:
     """(paragraphs, dateline, date of a date line) of the body, the dateline's words removed."""
     # HTML paragraphs are blocks: their lines (<br>) join like hard-wrapped text.
     text = restore_ligatures("\n\n".join(to_paragraphs(lines, True if is_html else None)))
@@ -155,10 +161,10 @@ def _cut(text: str, length: int) -> str:
 
 
 def read_contacts(
-    lines: list[str], has_block: bool, warnings: list[ParseWarning]
+    lines: list[str], warnings: list[ParseWarning]
 ) -> tuple[list[ParsedContact], dict[str, ParsedOffice]]:
     """The contact block's people, each with an office, and the offices with their countries."""
-    if not has_block:
+    if not lines:  # no contact block
         return [], {}
     people, contact_warnings = parse_contact_lines(lines)
     warnings.extend(contact_warnings)
