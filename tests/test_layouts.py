@@ -268,3 +268,19 @@ def test_single_pages_after_the_batch_lose_their_site_menu(tmp_path):
     assert (english.title, english.language, english.country) == ("IOM Delivers Kits in Geneva", "en", "CH")
     for name in ("pays-seul.txt", "es-solo.txt", "en-alone.txt"):
         assert stored(name).body.startswith(("L’OIM a ouvert", "La OIM abrió", "IOM opened")), name
+
+
+def test_a_utf8_page_with_a_few_bad_bytes_is_read_as_utf8_and_flagged(tmp_path):
+    text = release(MAIN_MENU, "La Directrice générale en visite à Dakar", french_body("Dakar", "les élèves"))
+    data = (
+        text.encode("utf-8")
+        .replace(b"semaine", b"sem\xe9\xe8aine", 1)
+        .replace(b"repas", b"re\xff\xfe\x80pas", 1)
+    )
+    (tmp_path / "octets.txt").write_bytes(data)
+    report = run_import(tmp_path)
+    assert report["created"] == 1
+    release_ = stored("octets.txt")
+    assert release_.title == "La Directrice générale en visite à Dakar"  # not "gÃ©nÃ©rale", menu gone
+    assert release_.body.startswith("L’OIM a ouvert cette sem\ufffd\ufffdaine")
+    assert {"code": "invalid_utf8_bytes", "detail": "5 octet(s)"} in release_.warnings
