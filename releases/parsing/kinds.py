@@ -54,8 +54,9 @@ _LISTING_TITLE = re.compile(
     r"|press releases|comunicados(?: de prensa)?)\s*$|^subscribe to\b|\bfeed$",
     re.IGNORECASE,
 )
-# A contact block this close to the top, with nothing before it: the page is only contacts.
-MEDIA_CONTACTS_HEAD = 40
+# Listing signs are looked for in this many lines, in lines this short for stamps, links and tags.
+LISTING_LINES = 80
+SHORT_LINE = 80
 _ENDS_SENTENCE = re.compile(r"[.!?…»”:]$")
 _BULLET_ITEM = re.compile(r"^[•·▪*–-]\s+\S")
 _HEADING = re.compile(r"^[^\W\d_][^.!?:;]{5,70}$")
@@ -67,20 +68,26 @@ def _is_title_like(line: str) -> bool:
 
 
 def _is_listing(title: str, lines: list[str]) -> bool:
-    if _LISTING_TITLE.search(title) or any(_FEED_STAMP.search(line) for line in lines):
+    """Several items: stamps, "read more" links, teasers' datelines or tags repeated over them."""
+    if _LISTING_TITLE.search(title):
         return True
-    stamps = sum(1 for line in lines if _STAMP.search(line))
-    teasers = sum(1 for line in lines if _READ_MORE.match(line))
-    # Teasers open with their dateline, after their title: a release has one.
-    datelines = sum(
-        1
-        for before, line in pairwise(lines[:80])
-        if _is_title_like(before) and find_dateline(line, bare=False)
-    )
+    lines = lines[:LISTING_LINES]
+    # Stamps, links and tags are short lines; a release's text is made of long ones.
+    short = [line for line in lines if len(line) <= SHORT_LINE]
+    if any(_FEED_STAMP.search(line) for line in short):
+        return True
+    stamps = sum(1 for line in short if _STAMP.search(line))
+    teasers = sum(1 for line in short if _READ_MORE.match(line))
     # Tags or stamps repeated over the items: "English", "main banner", "© IOM 2007".
-    short = Counter(fold(line) for line in lines if len(line.split()) <= 4 and not line.endswith("."))
-    repeated = sum(n for n in short.values() if n >= 2)
-    return stamps >= 2 or teasers >= 2 or datelines >= 2 or repeated >= 2
+    tags = Counter(line for line in short if line.count(" ") < 4 and not line.endswith("."))
+    repeated = sum(n for n in tags.values() if n >= 2)
+    if stamps >= 2 or teasers >= 2 or repeated >= 2:
+        return True
+    # Teasers open with their dateline, after their title: a release has one.
+    datelines = (
+        1 for before, line in pairwise(lines) if _is_title_like(before) and find_dateline(line, bare=False)
+    )
+    return sum(datelines) >= 2
 
 
 def _is_heading(lines: list[str], i: int) -> bool:
@@ -111,8 +118,8 @@ def _is_subject_page(
 
 def _refuse_empty(page_lines: list[str], release: ReleaseShape) -> None:
     """A page with no text of its own: a menu, or a contact block and nothing before it."""
-    content = [line for line in page_lines if line]
-    block = find_contact_block(content[:MEDIA_CONTACTS_HEAD])
+    first_lines = [line for line in page_lines[:10] if line][:3]
+    block = find_contact_block(first_lines)
     if block and block[0] == 0:
         raise NotARelease("media contacts page, not a release", "media_contacts_page")
     lines = release.body_lines
@@ -124,7 +131,7 @@ def _refuse_empty(page_lines: list[str], release: ReleaseShape) -> None:
 def refuse_non_release(page_lines: list[str], release: ReleaseShape) -> None:
     """Raise NotARelease (with its code) when the page (its lines after the menu) is no press release."""
     _refuse_empty(page_lines, release)
-    if any(_HOME_SECTION.match(line) for line in page_lines):
+    if any(_HOME_SECTION.match(line) for line in page_lines[:LISTING_LINES] if len(line) <= SHORT_LINE):
         raise NotARelease("home page, not a release", "home_page")
     if any(_BREADCRUMB.match(line) for line in page_lines[:20]):
         raise NotARelease("listing of releases, not a release", "listing_page")

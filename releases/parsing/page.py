@@ -20,6 +20,8 @@ from .warnings import ParseWarning
 
 MAX_TITLE_LENGTH = 300
 MAX_CONTACT_LINES = 60
+# Menu lines left over sit at the top of the body.
+MENU_LEFTOVER_LINES = 30
 # A title made from the first sentence, when the page has none, is cut about here.
 DERIVED_TITLE_LENGTH = 150
 
@@ -91,7 +93,7 @@ def menu_warnings(heading: Heading, navigation: Navigation) -> list[ParseWarning
     """Lines left in the body that a known menu has (menu items are short, or glued to their text)."""
     leftovers = [
         line
-        for line in heading.body[:80]
+        for line in heading.body[:MENU_LEFTOVER_LINES]
         if line and (line.count(" ") < 8 or is_glued(line)) and fold(line) in navigation.every_line
     ]
     return [ParseWarning("menu_lines_in_body", " | ".join(leftovers[:5]))] if leftovers else []
