@@ -163,7 +163,9 @@ def _name_from(line: str) -> str | None:
     text = re.sub(r"\(.*?\)", "", text)
     parts = re.split(r"\s*(?:,|;|:|\s[-–—]\s|\|)\s*", text.strip(), maxsplit=1)
     text = _CIVILITY.sub("", parts[0].strip()).strip(" .-–—")
-    if not text or any(ch.isdigit() for ch in text) or len(text) > 80 or fold(text) in _FIELD_LABELS:
+    if not text or len(text) > 80 or any(ch.isdigit() for ch in text):
+        return None
+    if len(text) < 20 and fold(text) in _FIELD_LABELS:
         return None
     if not _NAME.match(text) or not text[0].isupper():
         return None

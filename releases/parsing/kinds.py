@@ -56,7 +56,8 @@ _LISTING_TITLE = re.compile(
 )
 # Listing signs are looked for in this many lines, in lines this short for stamps, links and tags.
 LISTING_LINES = 80
-SHORT_LINE = 80
+SHORT_LINE = 50
+_DASH = re.compile(r"[-–—−]")
 _ENDS_SENTENCE = re.compile(r"[.!?…»”:]$")
 _BULLET_ITEM = re.compile(r"^[•·▪*–-]\s+\S")
 _HEADING = re.compile(r"^[^\W\d_][^.!?:;]{5,70}$")
@@ -85,7 +86,12 @@ def _is_listing(title: str, lines: list[str]) -> bool:
         return True
     # Teasers open with their dateline, after their title: a release has one.
     datelines = (
-        1 for before, line in pairwise(lines) if _is_title_like(before) and find_dateline(line, bare=False)
+        1
+        for before, line in pairwise(lines)
+        if before[:1].isupper()
+        and _DASH.search(line, 0, 80)
+        and _is_title_like(before)
+        and find_dateline(line, bare=False)
     )
     return sum(datelines) >= 2
 
