@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from .heading import is_text
@@ -59,7 +60,11 @@ class Navigation:
     def strip_length(self, lines: list[str]) -> tuple[str | None, int]:
         """(the site whose menu opens the page, how many leading lines it covers)."""
         best: tuple[str | None, int] = (None, 0)
+        # A site's menu holds the page's first line, or its second (one unknown line is bridged).
+        opening = [navigation_key(line) for line in islice((x for x in lines if x.strip()), 2)]
         for site, keys in self.sites.items():
+            if not any(key in keys for key in opening):
+                continue
             length = navigation_length(lines, keys)
             if length > best[1]:
                 best = (site, length)
