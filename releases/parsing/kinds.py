@@ -16,7 +16,6 @@ from .contacts import find_contact_block
 from .errors import NotARelease
 from .heading import ends_mid_sentence, is_text, looks_like_menu
 from .places import country_code
-from .text import fold
 
 
 @dataclass
@@ -54,6 +53,8 @@ _LISTING_TITLE = re.compile(
     r"|press releases|comunicados(?: de prensa)?)\s*$|^subscribe to\b|\bfeed$",
     re.IGNORECASE,
 )
+# A page's kind shows in its first lines.
+SCAN_LINES = 200
 # Listing signs are looked for in this many lines, in lines this short for stamps, links and tags.
 LISTING_LINES = 80
 SHORT_LINE = 50
@@ -141,12 +142,12 @@ def refuse_non_release(page_lines: list[str], release: ReleaseShape) -> None:
         raise NotARelease("home page, not a release", "home_page")
     if any(_BREADCRUMB.match(line) for line in page_lines[:20]):
         raise NotARelease("listing of releases, not a release", "listing_page")
-    # From the title on: what came before it is the site's.
-    key = fold(release.title)
-    start = next((i for i, line in enumerate(page_lines) if fold(line) == key), None)
-    body = [line for line in release.body_lines if line]
-    lines = [line for line in (page_lines[start:] if start is not None else body) if line]
-    lines = lines[: len(lines) - len(release.contact_lines)] if release.contact_lines else lines
+    # From the title on (what came before it is the site's), up to the contact block.
+    start = next((i for i, line in enumerate(page_lines[:SCAN_LINES]) if line == release.title), None)
+    content = [line for line in (page_lines[start:] if start is not None else release.body_lines) if line]
+    if release.contact_lines:
+        content = content[: len(content) - len(release.contact_lines)]
+    lines = content[:SCAN_LINES]
     if _is_listing(release.title, lines):
         raise NotARelease("listing of releases, not a release", "listing_page")
     if _is_subject_page(

@@ -21,7 +21,7 @@ from .warnings import ParseWarning
 MAX_TITLE_LENGTH = 300
 MAX_CONTACT_LINES = 60
 # Menu lines left over sit at the top of the body.
-MENU_LEFTOVER_LINES = 30
+MENU_LEFTOVER_LINES = 20
 # A title made from the first sentence, when the page has none, is cut about here.
 DERIVED_TITLE_LENGTH = 150
 
@@ -94,7 +94,7 @@ def menu_warnings(heading: Heading, navigation: Navigation) -> list[ParseWarning
     leftovers = [
         line
         for line in heading.body[:MENU_LEFTOVER_LINES]
-        if line and (line.count(" ") < 8 or is_glued(line)) and fold(line) in navigation.every_line
+        if line and (line.count(" ") < 6 or is_glued(line)) and fold(line) in navigation.every_line
     ]
     return [ParseWarning("menu_lines_in_body", " | ".join(leftovers[:5]))] if leftovers else []
 
