@@ -56,7 +56,7 @@ def decode_page(data: bytes) -> tuple[str, list[ParseWarning]]:
             warnings.append(ParseWarning("invalid_utf8_bytes", f"{bad} octet(s)"))
         else:
             text = _western(data)
-    if _MOJIBAKE.search(text):
+    if ("Ã" in text or "â€" in text) and _MOJIBAKE.search(text):
         text = _repaired(text)
     return _checked_text(text), warnings
 
