@@ -169,7 +169,13 @@ def _restored(m: re.Match) -> str:
     return m.group("f") + "œtus"
 
 
+# Every form above has one of these in it: most texts have none, and are left at once.
+_LIGATURE_HINT = re.compile(r"[Uu]vr|\b(?:[cC]|[rR]anc)urs?\b|\b(?:[vV]ux|[nN]uds?|[bB]ufs?|[fF]tus)\b")
+
+
 def restore_ligatures(text: str) -> str:
+    if not _LIGATURE_HINT.search(text):
+        return text
     return _LOST_LIGATURE.sub(_restored, text)
 
 
