@@ -167,9 +167,11 @@ class QuotedPerson(models.Model):
 
 
 class NavigationLine(models.Model):
-    """A line of site navigation to strip from pages, shipped or learned from a batch."""
+    """A line of a site's navigation to strip from pages, learned from a batch (see releases/sites.py)."""
 
-    key = models.CharField(max_length=1000, unique=True)
+    # The site whose menu has this line: a short key named after the menu's opening lines.
+    site = models.CharField("site", max_length=100, blank=True, default="")
+    key = models.CharField(max_length=1000)
     text = models.TextField()
     learned = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -178,6 +180,7 @@ class NavigationLine(models.Model):
         verbose_name = "ligne de navigation"
         verbose_name_plural = "lignes de navigation"
         ordering = ["id"]
+        constraints = [models.UniqueConstraint(fields=["site", "key"], name="navigation_line_per_site")]
 
     def __str__(self) -> str:
         return self.text[:80]

@@ -27,8 +27,8 @@ class FoundFiles:
 
 def _failure(path, exc: OSError, what: str = "") -> dict:
     if exc.errno == errno.ELOOP:
-        return {"path": str(path), "error": "symbolic link loop"}
-    return {"path": str(path), "error": f"cannot read{what} ({exc.strerror or exc})"}
+        return {"path": str(path), "error": "symbolic link loop", "code": "symbolic_link_loop"}
+    return {"path": str(path), "error": f"cannot read{what} ({exc.strerror or exc})", "code": "unreadable"}
 
 
 def collect_files(paths) -> FoundFiles:
@@ -42,7 +42,7 @@ def collect_files(paths) -> FoundFiles:
         except FileNotFoundError:
             if not path.is_symlink():
                 raise BadPath(f"no such file or folder: {given}") from None
-            found.failed.append({"path": given, "error": "broken symbolic link"})
+            found.failed.append({"path": given, "error": "broken symbolic link", "code": "broken_link"})
             continue
         except OSError as exc:
             found.failed.append(_failure(given, exc))
@@ -52,7 +52,7 @@ def collect_files(paths) -> FoundFiles:
         elif stat.S_ISREG(info.st_mode):
             found.pages.append((path, given))
         else:
-            found.failed.append({"path": given, "error": "not a regular file"})
+            found.failed.append({"path": given, "error": "not a regular file", "code": "not_a_file"})
     return found
 
 
@@ -67,7 +67,9 @@ def _walk(top: Path, found: FoundFiles) -> None:
             info = folder.stat()
             identity = (info.st_dev, info.st_ino)
             if identity in above:
-                found.failed.append({"path": str(folder), "error": "symbolic link loop"})
+                found.failed.append(
+                    {"path": str(folder), "error": "symbolic link loop", "code": "symbolic_link_loop"}
+                )
                 continue
             if identity in read:
                 continue
@@ -93,9 +95,9 @@ def _take(entry: os.DirEntry, found: FoundFiles, folders: list[str]) -> None:
         elif entry.is_symlink() and (entry.name.lower().endswith(PAGE_SUFFIXES) or "." not in entry.name):
             # A link that leads nowhere (broken, or a loop): it may have been a page or a folder.
             os.stat(entry.path)
-            found.failed.append({"path": entry.path, "error": "not a regular file"})
+            found.failed.append({"path": entry.path, "error": "not a regular file", "code": "not_a_file"})
     except FileNotFoundError:
-        found.failed.append({"path": entry.path, "error": "broken symbolic link"})
+        found.failed.append({"path": entry.path, "error": "broken symbolic link", "code": "broken_link"})
     except OSError as exc:
         found.failed.append(_failure(entry.path, exc))
 
@@ -105,5 +107,6 @@ def read_page(path: Path):
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise PageError(_failure(path, exc, " the file")["error"]) from exc
+        failure = _failure(path, exc, " the file")
+        raise PageError(failure["error"], failure["code"]) from exc
     return read_lines(data, path.name)

@@ -31,7 +31,11 @@ class ImportReport:
         if isinstance(outcome, Exception):
             logger.error("could not store %s: %r", name, outcome)
             self.failed.append(
-                {"path": name, "error": f"could not be stored: {type(outcome).__name__}: {outcome}"}
+                {
+                    "path": name,
+                    "error": f"could not be stored: {type(outcome).__name__}: {outcome}",
+                    "code": "not_stored",
+                }
             )
             return
         if outcome.status == CREATED:

@@ -73,9 +73,9 @@ def _run_import(found: FoundFiles, dry_run: bool, progress) -> ImportReport:
                 report.count(names[id(page)], outcome)
             for name, kind, payload in window:
                 if kind == SKIPPED:
-                    report.skipped.append({"path": name, "reason": payload})
+                    report.skipped.append({"path": name, "reason": str(payload), "code": payload.code})
                 elif kind == FAILED:
-                    report.failed.append({"path": name, "error": payload})
+                    report.failed.append({"path": name, "error": str(payload), "code": payload.code})
             done += len(window)
             if progress:
                 progress(done, len(found))

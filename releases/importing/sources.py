@@ -14,8 +14,8 @@ def allowed_host(host: str, hosts) -> bool:
     return any(host == allowed or host.endswith("." + allowed) for allowed in hosts)
 
 
-def release_source(canonical_url: str | None, file_name: str, hosts) -> tuple[str, dict | None]:
-    """(source, warning or None)."""
+def release_source(canonical_url: str | None, file_name: str, hosts) -> tuple[str, str | None]:
+    """(source, why the canonical URL was ignored, or None)."""
     if not canonical_url:
         return file_name, None
     url = canonical_url.strip()
@@ -32,4 +32,4 @@ def release_source(canonical_url: str | None, file_name: str, hosts) -> tuple[st
         reason = f"longer than {MAX_SOURCE_LENGTH} bytes"
     else:
         return url, None
-    return file_name, {"code": "canonical_url_ignored", "detail": f"{url[:200]} ({reason})"}
+    return file_name, f"{url[:200]} ({reason})"

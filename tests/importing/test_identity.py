@@ -254,7 +254,12 @@ def test_an_unreadable_folder_inside_a_folder_is_a_failure(tmp_path, monkeypatch
     monkeypatch.setattr(os, "scandir", scandir)
     report, status = import_report(tmp_path)
     assert status == 1 and report["created"] == 1
-    assert report["failed"] == [{"path": str(locked), "error": "cannot read the folder (Permission denied)"}]
+    assert report["failed"] == [
+        {"path": str(locked), "error": "cannot read the folder (Permission denied)", "code": "unreadable"}
+    ]
+
+
+LOOP = "symbolic_link_loop"
 
 
 def test_a_symbolic_link_loop_is_a_failure_not_a_missing_path(tmp_path):
@@ -264,12 +269,22 @@ def test_a_symbolic_link_loop_is_a_failure_not_a_missing_path(tmp_path):
     (tmp_path / "dossier" / "retour").symlink_to(tmp_path)
     shutil.copy(SAMPLE_PAGES[0], tmp_path / "dossier" / "page.txt")
     report, status = import_report(loop)
-    assert status == 1 and report["failed"] == [{"path": str(loop), "error": "symbolic link loop"}]
+    assert status == 1 and report["failed"] == [
+        {"path": str(loop), "error": "symbolic link loop", "code": "symbolic_link_loop"}
+    ]
     report, status = import_report(tmp_path / "dossier")
     assert report["created"] == 1
     assert report["failed"] == [
-        {"path": str(tmp_path / "dossier" / "retour" / "boucle.txt"), "error": "symbolic link loop"},
-        {"path": str(tmp_path / "dossier" / "retour" / "dossier"), "error": "symbolic link loop"},
+        {
+            "path": str(tmp_path / "dossier" / "retour" / "boucle.txt"),
+            "error": "symbolic link loop",
+            "code": LOOP,
+        },
+        {
+            "path": str(tmp_path / "dossier" / "retour" / "dossier"),
+            "error": "symbolic link loop",
+            "code": LOOP,
+        },
     ]
 
 

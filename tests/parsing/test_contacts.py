@@ -63,7 +63,7 @@ def test_office_lines(line, office):
 
 
 def test_people_separated_by_ou_with_broken_html_emails():
-    people = parse_contact_lines(
+    people, _warnings = parse_contact_lines(
         [
             "Jean Exemple",
             "OIM Dakar",
@@ -83,10 +83,63 @@ def test_people_separated_by_ou_with_broken_html_emails():
 
 
 def test_trailing_punctuation_is_not_part_of_an_email():
-    people = parse_contact_lines(["Jean Exemple", "Courriel : jexemple@iom.int."])
+    people, _warnings = parse_contact_lines(["Jean Exemple", "Courriel : jexemple@iom.int."])
     assert people[0].email == "jexemple@iom.int"
 
 
 def test_a_new_name_after_an_email_starts_a_new_person():
-    people = parse_contact_lines(["Jean Exemple", "jexemple@iom.int", "Marie Modèle", "mmodele@iom.int"])
+    people, _warnings = parse_contact_lines(
+        ["Jean Exemple", "jexemple@iom.int", "Marie Modèle", "mmodele@iom.int"]
+    )
     assert [p.name for p in people] == ["Jean Exemple", "Marie Modèle"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # A whole contact block on one line.
+        (
+            ["Aminata Exemple, OIM Mali, Tel: +223 202 21747, Mob: +223 90500 001, EMail: aexemple@iom.int"],
+            [("Aminata Exemple", "OIM Mali", ["+22320221747", "+22390500001"], "aexemple@iom.int")],
+        ),
+        # The office before the name, and a second person on the same line.
+        (
+            [
+                "l’OIM en Libye, Omar Exemple, Tel: +216 29 600389, Email: oexemple@iom.int "
+                "or Ali Modèle, Tel +216 29 794707, Email: amodele@iom.int"
+            ],
+            [
+                ("Omar Exemple", "OIM Libye", ["+21629600389"], "oexemple@iom.int"),
+                ("Ali Modèle", None, ["+21629794707"], "amodele@iom.int"),
+            ],
+        ),
+        # A person known by an e-mail only has no name: never the e-mail as a name.
+        (["presse@iom.int"], [("", None, [], "presse@iom.int")]),
+        # Field labels and headlines are not names.
+        (
+            [
+                "Jean Exemple",
+                "jexemple@iom.int",
+                "Posted",
+                "Catégorie : Communiqué",
+                "L’OIM aide les migrants",
+            ],
+            [("Jean Exemple", None, [], "jexemple@iom.int")],
+        ),
+    ],
+)
+def test_contact_blocks_in_any_shape(lines, expected):
+    people, _warnings = parse_contact_lines(lines)
+    assert [(p.name, p.office, p.phones, p.email) for p in people] == expected
+
+
+def test_the_opening_phrase_may_hold_the_contact():
+    from releases.parsing.contacts import opening_remainder
+
+    line = "Pour plus d’informations, veuillez contacter Aminata Exemple, OIM Mali, Tel: +223 202 21747"
+    assert opening_remainder(line) == "Aminata Exemple, OIM Mali, Tel: +223 202 21747"
+
+
+def test_a_phone_that_cannot_be_read_is_a_warning():
+    _people, warnings = parse_contact_lines(["Jean Exemple", "Tél. : 12", "jexemple@iom.int"])
+    assert [(w.code, w.detail) for w in warnings] == [("phone_not_understood", "Tél. : 12")]

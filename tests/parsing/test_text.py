@@ -3,7 +3,7 @@
 import pytest
 
 from releases.parsing import NotARelease, PageError
-from releases.parsing.text import decode, restore_ligatures, split_lines, to_paragraphs
+from releases.parsing.text import decode, decode_page, restore_ligatures, split_lines, to_paragraphs
 
 
 @pytest.mark.parametrize(
@@ -81,3 +81,23 @@ def test_one_paragraph_per_line_pages_stay_so():
     long = "Une phrase assez longue pour ne pas être un retour à la ligne forcé, " * 3
     lines = [long.strip(), "", long.strip() + " Fin.", "https://vimeo.com/63333086"]
     assert to_paragraphs(lines) == [long.strip(), long.strip() + " Fin.", "https://vimeo.com/63333086"]
+
+
+def test_a_utf8_page_with_a_few_bad_bytes_stays_utf8_with_a_warning():
+    text = "Directrice générale\nL’OIM a présenté à Genève un rapport très attendu, salué par les États.\n"
+    data = text.encode("utf-8").replace(b"rapport", b"rap\xff\xfe\x80port").replace(b"salu", b"sa\x81\x82lu")
+    decoded, warnings = decode_page(data)
+    assert decoded.startswith("Directrice générale\nL’OIM a présenté à Genève")
+    assert [(w.code, w.detail) for w in warnings] == [("invalid_utf8_bytes", "5 octet(s)")]
+
+
+def test_a_page_in_another_encoding_is_read_whole_in_it():
+    text = "Directrice générale\nLa réunion s’est tenue à Genève ; l’État a signé l’accord.\n"
+    decoded, warnings = decode_page(text.encode("cp1252"))
+    assert decoded == text
+    assert warnings == []
+
+
+def test_mojibake_is_repaired_but_real_words_are_left_alone():
+    page = "Directrice gÃ©nÃ©rale\nSão Paulo, naïve, Ça, Œuvre, Ãcaro\n"
+    assert decode(page.encode("utf-8")) == "Directrice générale\nSão Paulo, naïve, Ça, Œuvre, Ãcaro\n"

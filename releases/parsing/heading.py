@@ -1,0 +1,180 @@
+"""Where a release starts: its title, and the first line of its body.
+
+After the known menu is stripped, a page opens with its title, sometimes
+printed twice, sometimes followed by a subtitle or a photo caption, sometimes
+with no title at all. A page from a never-seen site still opens with its
+menu: the run of short lines without sentence punctuation before the first
+real paragraph, whose last line is the title.
+"""
+
+import re
+from dataclasses import dataclass
+
+from .body import date_line, find_dateline
+from .places import country_code
+from .text import fold
+
+HEAD_LINES = 120  # the first paragraph is looked for this far down
+MENU_ITEM_LENGTH = 150  # longer lines are menu items only when glued to their text
+_SENTENCE_END = re.compile(r"""[.…](?:\s*[»”"')])?$|[.!?…]\s*[»”"]$""")
+_BULLET = re.compile(r"^(?:[-–—•·›»|*>]|\d{1,2}[.)])(?:\s|$)")
+_INNER_SENTENCE_END = re.compile(r"[a-zà-ÿ]{2}[.!?…][»”\"]?\s+[«“\"A-ZÀ-Ý]")
+# "Qui sommes nousL'Organisation ...": a menu item glued to its description.
+# "WHO WE AREThe International ...", "Notre TravailEn tant que ...": likewise.
+_GLUED = re.compile(r"^[^.!?]{2,40}?(?:[a-zà-ÿ][A-ZÀ-Ý](?:['’]|[a-zà-ÿ])|[A-ZÀ-Ý]{3}[a-zà-ÿ]{2})")
+_NUMERIC_DATE = re.compile(r"^(?:[^\W\d_]{3,9}\.?,?\s+)?\d{1,2}/\d{1,2}/\d{2,4}$")
+_CAPTION = re.compile(r"\b(?:[Pp]hotos?|PHOTO|[Ff]oto|[Cc]rédit photo|[Pp]hoto credit)\s*:|©")
+_FUNCTION_WORD = re.compile(
+    r"(?:^|\s)(?:de|du|des|la|le|les|l['’]|d['’]|un|une|en|et|à|au|aux|pour|par|sur|dans|avec|qui|que|"
+    r"el|los|las|del|y|con|por|para|the|of|and|to|in|for|with|a|an|on|at|by|from|that|which),?$",
+    re.IGNORECASE,
+)
+# Words that label a page's kind, never a release's title.
+LABELS = {
+    "communique", "communique de presse", "comunicado", "comunicado de prensa", "press release",
+    "news", "actualites", "actualite", "noticias", "global", "local", "nouvelles",
+}  # fmt: skip
+
+
+@dataclass
+class Heading:
+    title: str | None  # None: the page has no title line
+    body: list[str]  # the body's lines, from the first paragraph on
+    subtitle: str | None = None
+
+
+def is_caption(line: str) -> bool:
+    return bool(_CAPTION.search(line)) and len(line) < 400
+
+
+def is_glued(line: str) -> bool:
+    """A menu item glued to its description ("Qui sommes nousL'Organisation ...")."""
+    return bool(_GLUED.match(line))
+
+
+def is_label(line: str) -> bool:
+    return fold(line).strip(" :.") in LABELS
+
+
+def looks_like_menu(line: str, navigation: frozenset[str] = frozenset()) -> bool:
+    """A line that only a menu has: a bullet, an item glued to its text, a known menu line, a label."""
+    if _BULLET.match(line) or _GLUED.match(line):
+        return True
+    if len(line) > MENU_ITEM_LENGTH:
+        return False
+    key = fold(line)
+    return key in navigation or key.strip(" :.") in LABELS
+
+
+def is_text(lines: list[str], i: int) -> bool:
+    """lines[i] is the release's text, never a menu's: a paragraph, or a sentence."""
+    line = lines[i]
+    sentence = bool(_SENTENCE_END.search(line)) and not (_GLUED.match(line) or _BULLET.match(line))
+    return sentence or starts_paragraph(lines, i)
+
+
+def _short(line: str) -> bool:
+    """A short line without sentence punctuation: a menu item rather than a title."""
+    return len(line.split()) <= 3 and not _SENTENCE_END.search(line)
+
+
+def ends_mid_sentence(line: str) -> bool:
+    """The line stops on a comma or a little word ("de", "the"): its sentence goes on below."""
+    return bool(_FUNCTION_WORD.search(line))
+
+
+def starts_paragraph(lines: list[str], i: int) -> bool:
+    """Whether lines[i] opens the release's first real paragraph (one line or hard-wrapped)."""
+    line = lines[i]
+    words = line.count(" ") + 1
+    if words < 5 or is_caption(line) or _BULLET.match(line) or _GLUED.match(line):
+        return False
+    if words >= 8 and (_SENTENCE_END.search(line) or (words >= 12 and line.endswith(":"))):
+        return True
+    if words >= 32 or (words >= 12 and _INNER_SENTENCE_END.search(line)):
+        return True  # longer than any title, or sentences: a paragraph (perhaps cut short)
+    following = lines[i + 1] if i + 1 < len(lines) else ""
+    # A wrapped line: the sentence goes on, on the next line.
+    return words >= 5 and bool(following) and (following[0].islower() or ends_mid_sentence(line))
+
+
+def _first_paragraph(lines: list[str]) -> int | None:
+    for i, line in enumerate(lines[:HEAD_LINES]):
+        if line and starts_paragraph(lines, i):
+            following = next((x for x in lines[i + 1 : i + 3] if x), "")
+            # A line followed by the dateline paragraph is the title, however long.
+            return i + 1 if following and find_dateline(following) and not find_dateline(line) else i
+    return None
+
+
+def is_metadata(line: str) -> bool:
+    """A date ("21 April, 2021"), a field's label ("Country:") or a place tag ("Costa Rica")."""
+    return (
+        line.endswith(":")
+        or bool(_NUMERIC_DATE.match(line))
+        or bool(date_line(line))
+        or bool(country_code(line))
+    )
+
+
+def _head(lines: list[str], start: int) -> list[int]:
+    """Indexes of the head's lines: no blank, caption or metadata, a line printed twice in a row once."""
+    kept: list[int] = []
+    after_label = False
+    for i, line in enumerate(lines[:start]):
+        if not line:
+            continue
+        skip = after_label or is_caption(line) or is_metadata(line)
+        after_label = line.endswith(":")  # the next line is that field's value
+        # The title printed twice, or again with more words: "Titre", "Titre (rapport de situation)".
+        if skip or (kept and fold(line).startswith(fold(lines[kept[-1]]))):
+            continue
+        kept.append(i)
+    return kept
+
+
+def _body_from(lines: list[str], index: int, start: int, title: str | None = None) -> list[str]:
+    """The lines from index on, without the head's captions nor the title printed again."""
+    repeated = fold(title) if title else None
+    head: list[str] = []
+    after_label = False
+    for line in lines[index:start]:
+        # Dates stay (they give the publication date); labels, their values and place tags go.
+        skip = after_label or is_caption(line) or bool(repeated and fold(line).startswith(repeated))
+        skip = skip or (is_metadata(line) and not date_line(line))
+        after_label = line.endswith(":")
+        if not skip:
+            head.append(line)
+    return head + lines[max(start, index) :]
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    lengths = sorted(len(line) for line in lines if line)
+    return len(lengths) > 2 and lengths[int(0.9 * (len(lengths) - 1))] <= 110
+
+
+def read_heading(lines: list[str], navigation: frozenset[str], menu_stripped: bool) -> Heading:
+    """The title and where the body starts, in lines that follow the known menu (if any)."""
+    start = _first_paragraph(lines)
+    if start is None:
+        # No real paragraph: a short page; its first line is the title.
+        content = [line for line in lines if line]
+        return Heading(title=content[0] if content else None, body=content[1:])
+    head = _head(lines, start)
+    if not head:
+        return Heading(title=None, body=_body_from(lines, 0, start))
+    first = lines[head[0]]
+    if not (looks_like_menu(first, navigation) or _short(first)) and (menu_stripped or len(head) <= 2):
+        # The title comes first. On a page written a paragraph a line, a line between it and the
+        # first paragraph is a subtitle; on a hard-wrapped page, it is the paragraph's first line.
+        body = _body_from(lines, head[0] + 1, start, first)
+        extra = body[: len(body) - len(lines[start:])]
+        if extra and not _hard_wrapped(lines):
+            return Heading(title=first, body=lines[start:], subtitle=" ".join(x for x in extra if x))
+        return Heading(title=first, body=body)
+    # Menu left over: the title is the last line before the paragraph that no menu has.
+    for n in range(len(head) - 1, -1, -1):
+        if not looks_like_menu(lines[head[n]], navigation):
+            title = lines[head[n]]
+            return Heading(title=title, body=_body_from(lines, head[n] + 1, start, title))
+    return Heading(title=None, body=lines[start:])

@@ -1,0 +1,125 @@
+"""Site navigation: learned from a batch, not hand-listed."""
+
+from releases.parsing import (
+    DEFAULT_NAVIGATION,
+    DEFAULT_SITE,
+    Navigation,
+    learn_navigation,
+    learn_sites,
+    navigation_key,
+    parse_page,
+)
+from releases.parsing.navigation import navigation_length
+from releases.parsing.reading import PageLines
+
+OTHER_SITE_MENU = ["Accueil", "Actualités", "Nos missions", "Contact", "Plan du site"]
+
+
+def page(*lines):
+    return PageLines(text="\n".join(lines), lines=list(lines))
+
+
+def release_lines(title, sentence):
+    return [
+        *OTHER_SITE_MENU,
+        title,
+        sentence,
+        "Pour plus d'informations, veuillez contacter :",
+        "Jean Exemple",
+        "jexemple@iom.int",
+    ]
+
+
+def test_navigation_of_an_unknown_site_is_learned_from_two_pages():
+    pages = [release_lines("Premier titre", "Un texte."), release_lines("Second titre", "Un autre texte.")]
+    learned = learn_navigation(pages, known=DEFAULT_NAVIGATION)
+    parsed = parse_page(page(*pages[0]), "a.txt", DEFAULT_NAVIGATION | learned)
+    assert parsed.title == "Premier titre"
+    assert "Accueil" not in parsed.body
+
+
+def test_lines_shared_further_down_are_not_navigation():
+    pages = [release_lines("Premier titre", "Un texte."), release_lines("Second titre", "Un autre texte.")]
+    learned = learn_navigation(pages)
+    assert all("informations" not in key for key in learned)
+    assert "premier titre" not in learned
+
+
+def test_one_page_alone_teaches_nothing():
+    assert learn_navigation([release_lines("Titre", "Texte.")]) == set()
+
+
+def test_a_menu_item_added_since_is_bridged():
+    known = {"accueil", "actualites", "nos missions", "contact"}
+    lines = ["Accueil", "Actualités", "Nouveau menu", "Nos missions", "Contact", "Le titre", "Le texte."]
+    assert navigation_length(lines, known) == 5
+
+
+def test_the_default_navigation_strips_the_iom_menu():
+    lines = ["-", "Qui sommes nous", "Structure", "- 2030 AGENDA", "Un titre", "Un texte."]
+    assert navigation_length(lines, DEFAULT_NAVIGATION) == 4
+
+
+def test_two_versions_of_one_release_teach_no_navigation():
+    first = release_lines("Le même titre", "Le même texte du communiqué.")
+    second = [*first[:-1], "autre@iom.int"]  # corrected later: another e-mail
+    assert learn_navigation([first, second]) == set()
+    assert learn_navigation([first, first[:6]]) == set()  # a cut copy
+
+
+# ---------------------------------------------------------------- per site
+def site_pages(menu, count, start=0):
+    from tests.invented_pages import french_body
+
+    return [
+        [
+            *menu,
+            f"Titre du communiqué numéro {start + i}",
+            *french_body("Dakar", f"les familles du quartier {i}"),
+        ]
+        for i in range(count)
+    ]
+
+
+def test_a_page_opening_with_known_lines_still_teaches_the_rest_of_its_menu():
+    from tests.invented_pages import COUNTRY_MENU
+
+    learned = learn_sites(site_pages(COUNTRY_MENU, 3), {DEFAULT_SITE: DEFAULT_NAVIGATION})
+    [(site, keys)] = learned.items()
+    assert site != DEFAULT_SITE
+    # Its own lines are learned, and so are the first ones it shares with the main site.
+    assert {"a propos", "oim global", "- 2030 agenda", "-", "qui sommes nous"} <= keys
+    assert not any("titre du communique" in key for key in keys)
+
+
+def test_a_batch_mixing_three_sites_learns_each_menu_apart():
+    from tests.invented_pages import COUNTRY_MENU, MAIN_MENU, SPANISH_MENU
+
+    pages = [*site_pages(COUNTRY_MENU, 3), *site_pages(SPANISH_MENU, 3, 10), *site_pages(MAIN_MENU, 3, 20)]
+    learned = learn_sites(pages, {DEFAULT_SITE: DEFAULT_NAVIGATION})
+    assert len(learned) == 2  # the main site's menu is known already
+    menus = sorted(learned.values(), key=len)
+    assert {navigation_key(line) for line in COUNTRY_MENU} == menus[0]
+    assert {navigation_key(line) for line in SPANISH_MENU} == menus[1]
+    # Each page is stripped with its own site's menu.
+    navigation = Navigation.of({DEFAULT_SITE: DEFAULT_NAVIGATION, **learned})
+    for menu in (COUNTRY_MENU, SPANISH_MENU, MAIN_MENU):
+        assert navigation.strip_length([*menu, "Un titre", "Un texte."])[1] == len(menu)
+
+
+def test_learned_site_keys_are_short_and_stable():
+    from tests.invented_pages import COUNTRY_MENU
+
+    first = learn_sites(site_pages(COUNTRY_MENU, 3))
+    again = learn_sites(site_pages(COUNTRY_MENU, 4, 5))
+    assert first.keys() == again.keys()
+    assert all(len(site) <= 40 for site in first)
+
+
+def test_a_page_alone_from_a_never_seen_site_loses_its_menu_by_structure():
+    from tests.invented_pages import french_body
+
+    menu = ["Accueil", "Le bureau", "Nos projets", "- Actualités", "- Publications", "Contact"]
+    parsed = parse_page(page(*menu, "Titre d’un communiqué", *french_body("Bamako", "les familles")), "p.txt")
+    assert parsed.title == "Titre d’un communiqué"
+    assert parsed.body.startswith("L’OIM a ouvert")
