@@ -100,14 +100,14 @@ def date_line(paragraph: str) -> date | None:
     return _to_date(*match.group(1, 2, 3))
 
 
-def _country_of(parts: list[str]) -> str | None:
+def _country_of(parts: list[str], language: str | None = None) -> str | None:
     """'Minsk, Bélarus', 'Tapachula (México)': the country a part names, else the first part's city."""
     named = re.search(r"\(([^)]+)\)", parts[0])
     for part in [*reversed(parts[1:]), *([named.group(1)] if named else []), parts[0]]:
         country = country_code(part)
         if country:
             return country
-    return place_country(re.sub(r"\s*\(.*?\)", "", parts[0]))
+    return place_country(re.sub(r"\s*\(.*?\)", "", parts[0]), language)
 
 
 def _bare_country(paragraph: str) -> Dateline | None:
@@ -123,7 +123,7 @@ def _bare_country(paragraph: str) -> Dateline | None:
     return None
 
 
-def find_dateline(paragraph: str, bare: bool = True) -> Dateline | None:
+def find_dateline(paragraph: str, bare: bool = True, language: str | None = None) -> Dateline | None:
     """'Costa Rica - Katy, ...' -> Dateline('Costa Rica', 'CR', ...).
 
     Several places ("Genève/ Port-au-Prince, 9 mars –") are all kept; the first
@@ -143,7 +143,7 @@ def find_dateline(paragraph: str, bare: bool = True) -> Dateline | None:
     places = [p.strip() for p in re.split(r"\s*/\s*", parts[0]) if p.strip()] if parts else []
     if not places or len(parts) > 3 or any(len(part.split()) > 5 for part in [*places, *parts[1:]]):
         return None
-    country = _country_of([places[0], *parts[1:]])
+    country = _country_of([places[0], *parts[1:]], language)
     if country is None:
         return None
     place = printed  # as printed, date words included: they leave the body with it

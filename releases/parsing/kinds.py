@@ -142,6 +142,9 @@ def refuse_non_release(page_lines: list[str], release: ReleaseShape) -> None:
         raise NotARelease("home page, not a release", "home_page")
     if any(_BREADCRUMB.match(line) for line in page_lines[:20]):
         raise NotARelease("listing of releases, not a release", "listing_page")
+    # A page headed by a country's name (its title, the country tag of a release comes after one).
+    if country_code(next((line for line in page_lines if line), "")):
+        raise NotARelease("thematic or country page, not a release", "thematic_page")
     # From the title on (what came before it is the site's), up to the contact block.
     start = next((i for i, line in enumerate(page_lines[:SCAN_LINES]) if line == release.title), None)
     content = [line for line in (page_lines[start:] if start is not None else release.body_lines) if line]

@@ -38,7 +38,7 @@ def parse_page(
     warnings = [*page.warnings, *menu_warnings(heading, navigation)]
     body_lines, contact_lines = split_contact_block(heading.body, warnings)
     language = release_language(heading.title, body_lines)
-    paragraphs, dateline, published = read_body(body_lines, page.is_html)
+    paragraphs, dateline, published = read_body(body_lines, page.is_html, language)
     if not paragraphs:
         warnings.append(ParseWarning("empty_body"))
     title = settle_title(heading.title, paragraphs or [line for line in lines if line], navigation, warnings)
@@ -121,7 +121,9 @@ def release_language(title: str | None, body_lines: list[str]) -> str:
     return detect_language(" ".join([title or "", *(line[:500] for line in body_lines[:40])]))
 
 
-def read_body(lines: list[str], is_html: bool) -> tuple[list[str], Dateline | None, date | None]:
+def read_body(
+    lines: list[str], is_html: bool, language: str | None = None
+) -> tuple[list[str], Dateline | None, date | None]:
     """(paragraphs, dateline, date of a date line) of the body, the dateline's words removed."""
     # HTML paragraphs are blocks: their lines (<br>) join like hard-wrapped text.
     text = restore_ligatures("\n\n".join(to_paragraphs(lines, True if is_html else None)))
@@ -132,7 +134,7 @@ def read_body(lines: list[str], is_html: bool) -> tuple[list[str], Dateline | No
     dateline = None
     # The dateline opens the first paragraph, or the next one after a subtitle.
     for index, paragraph in enumerate(paragraphs[:2]):
-        dateline = find_dateline(paragraph)
+        dateline = find_dateline(paragraph, language=language)
         if dateline:
             paragraphs[index] = dateline.rest
         if dateline or re.search(r"[.!?…»”]$", paragraph):

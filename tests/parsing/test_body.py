@@ -36,6 +36,20 @@ def test_datelines_give_a_country(paragraph, place, country):
 
 
 @pytest.mark.parametrize(
+    ("paragraph", "language", "country"),
+    [
+        ("San Jose – La OIM abrió un centro.", "es", "CR"),  # San José, Costa Rica: Spanish is spoken there
+        ("San Jose – IOM opened a centre.", "en", "US"),  # the largest San Jose
+        ("Vienne – L’OIM a ouvert un centre.", "fr", "AT"),  # Vienna: the French town is far smaller
+        ("Saint-Louis – L’OIM a ouvert un centre.", "fr", "SN"),
+        ("Rome – L’OIM a ouvert un centre.", "fr", "IT"),  # another city's other name does not count
+    ],
+)
+def test_namesake_cities_are_told_apart_by_the_language(paragraph, language, country):
+    assert find_dateline(paragraph, language=language).country == country
+
+
+@pytest.mark.parametrize(
     "paragraph",
     [
         "Cette semaine, l’OIM a lancé un programme - le premier du genre.",

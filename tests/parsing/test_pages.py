@@ -262,9 +262,25 @@ NOT_RELEASES = {
         "\n".join([*MAIN_MENU, *CONTACT_FR, "Marc Exemple", "mexemple@iom.int"]),
         "media_contacts_page",
     ),
+    "country-page-of-teasers": (
+        "\n".join(
+            [
+                *["Burkina Faso", "", "La Directrice générale de l’OIM, Marie"],
+                *["Exemple, fera une visite officielle à Ouagadougou, la", "capitale, lundi 9 juillet.", ""],
+                *["Trois jours de formation seront dispensés par l’OIM à", "seize organisations partenaires"],
+                *["locales pour lutter contre la traite des enfants.", "", *hard_wrapped(TEASER)],
+            ]
+        ),
+        "thematic_page",
+    ),
     "menu-only": ("\n".join(MAIN_MENU), "only_navigation"),
     "other-menu-only": ("\n".join(COUNTRY_MENU), "only_navigation"),
 }
+
+
+def test_a_country_tag_under_a_title_is_a_release_not_a_country_page():
+    parsed = parse("\n".join([TITLE, "", "Burkina Faso", "21 avril 2021", "", *BODY]))
+    assert parsed.title == TITLE
 
 
 @pytest.mark.parametrize("kind", sorted(NOT_RELEASES))
