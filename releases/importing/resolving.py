@@ -21,6 +21,7 @@ from django.db.models.functions import Lower
 
 from contacts.aliases import acronym_key, email_key, name_key
 from contacts.models import ContactPerson, CountryOffice, OfficeAlias, PersonAlias, Project, ProjectAlias
+from core.caching import tag
 
 from .slugs import SlugAllocator
 
@@ -268,6 +269,10 @@ class EntityResolver:
         return list(found.values())
 
     # ------------------------------------------------------------ writing
+    def changed_tags(self) -> list[str]:
+        """The cache tags of the stored rows this window changes (core.caching)."""
+        return [tag(row) for row, _fields in self.changed.values()]
+
     def write(self) -> None:
         """Insert the new rows in bulk (offices first: people point at them), save the changed."""
         for model in ENTITIES:

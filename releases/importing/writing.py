@@ -23,7 +23,7 @@ from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from core.caching import bump_version
+from core.caching import bump, tag
 
 from ..models import QuotedPerson, Release, ReleaseContact
 from .resolving import EntityResolver, ResolvedContact
@@ -121,6 +121,7 @@ class ReleaseWriter:
         self.slugs = SlugAllocator(Release, "communique")
         self.stored: dict[str, StoredRelease] = {}
         self.earlier: dict[str, PlannedRelease] = {}  # this window's new releases so far
+        self.changed_tags: set[str] = set()  # what cached pages the window's writes change
 
     def load(self, pages) -> list[tuple[object, LoadOutcome | Exception]]:
         """Load a window of pages; returns each page with its outcome, or the error that kept it out.
@@ -130,11 +131,16 @@ class ReleaseWriter:
         planned was rolled back, so the rest of the window is read ahead again.
         """
         outcomes: list = []
+        self.changed_tags = set()
         try:
             with transaction.atomic():
                 self._read_ahead(pages)
                 for start in range(0, len(pages), CHUNK):
                     outcomes += self._load_chunk(pages[start : start + CHUNK], pages[start:])
+                if self.changed_tags:
+                    # Once per window, just before its commit: the lock on the tags is held briefly.
+                    bump(self.changed_tags)
+                    self.changed_tags = set()
         except Exception as exc:  # the window as a whole (its reading, its commit)
             logger.exception("a window of %d pages could not be stored", len(pages))
             outcomes = [(page, exc) for page in pages]
@@ -173,11 +179,13 @@ class ReleaseWriter:
 
     def _write(self, pages) -> list[tuple[object, LoadOutcome]]:
         plans = self._plan(pages)
+        self.changed_tags.update(self.entities.changed_tags())
         self.entities.write()
         self._insert([plan for plan in plans if plan.outcome is None and plan.release is not None])
         self._update([plan for plan in plans if plan.outcome is None and plan.stored is not None])
-        if any(plan.outcome.status != UNCHANGED for plan in plans):
-            bump_version()  # bulk inserts send no signals
+        for plan in plans:
+            if plan.outcome.status != UNCHANGED:  # bulk inserts send no signals
+                self.changed_tags.update(_tags(plan))
         return [(plan.page, plan.outcome) for plan in plans]
 
     # ------------------------------------------------------------ planning
@@ -301,6 +309,18 @@ class ReleaseWriter:
             changed.append(relation)
             _replace_links(release, relation, wanted)
         return LoadOutcome(UPDATED if changed else UNCHANGED, kept)
+
+
+def _tags(plan: PlannedRelease) -> list[str]:
+    """The cache tags a written release changes: itself, and the offices, people and
+    projects whose pages (and whose releases' related lists) now show it."""
+    return [
+        tag(Release, plan.stored.pk) if plan.stored else None,
+        tag(plan.office) if plan.office else None,
+        *(tag(c.person) for c in plan.contacts),
+        *(tag(c.office) for c in plan.contacts if c.office),
+        *(tag(project) for project in plan.projects),
+    ]
 
 
 def _same_links(release: Release, relation: str, wanted) -> bool:
