@@ -10,8 +10,10 @@ from dataclasses import dataclass
 
 from ..parsing import NotARelease, PageError, parse_page
 from ..parsing.places import warm_up
+from ..search import stem_text
 from .files import read_page
 from .sources import release_source
+from .writing import indexed_texts
 
 logger = logging.getLogger(__name__)
 
@@ -24,6 +26,7 @@ PARSED, SKIPPED, FAILED = "parsed", "skipped", "failed"
 class ParseSettings:
     navigation: frozenset[str]
     source_hosts: tuple[str, ...]
+    stems: bool = False  # stem the texts SQLite's search index needs
 
 
 _settings = ParseSettings(frozenset(), ())
@@ -43,6 +46,9 @@ def parse_file(task) -> tuple[str, str, object]:
         if warning:
             parsed.warnings.append(warning)
         parsed.content_hash()  # computed here, in the worker
+        if _settings.stems:
+            # SQLite's search triggers find these instead of stemming in the loading process.
+            parsed.stems = {text: stem_text(text) for text in indexed_texts(parsed) if text}
         return name, PARSED, parsed
     except NotARelease as exc:
         return name, SKIPPED, str(exc)

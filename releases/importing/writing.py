@@ -26,6 +26,7 @@ from django.utils import timezone
 from core.caching import bump, tag
 
 from ..models import QuotedPerson, Release, ReleaseContact
+from ..search import INDEXED_BODY_CHARS, forget_stems_ahead, stems_ahead
 from .resolving import EntityResolver, ResolvedContact
 from .slugs import SlugAllocator
 
@@ -96,6 +97,12 @@ def release_values(page, office) -> dict:
     }
 
 
+def indexed_texts(page) -> list[str]:
+    """The texts SQLite's search triggers stem for a page's release (title, dateline, body prefix)."""
+    values = release_values(page, None)
+    return [values["title"], values["dateline"], values["body"][:INDEXED_BODY_CHARS]]
+
+
 def _json_safe(values: dict) -> dict:
     return {k: v.isoformat() if hasattr(v, "isoformat") else v for k, v in values.items()}
 
@@ -144,6 +151,8 @@ class ReleaseWriter:
         except Exception as exc:  # the window as a whole (its reading, its commit)
             logger.exception("a window of %d pages could not be stored", len(pages))
             outcomes = [(page, exc) for page in pages]
+        finally:
+            forget_stems_ahead()  # those of pages not written (unchanged, failed)
         return outcomes
 
     def _load_chunk(self, chunk, rest) -> list:
@@ -178,6 +187,8 @@ class ReleaseWriter:
         self.earlier = {}
 
     def _write(self, pages) -> list[tuple[object, LoadOutcome]]:
+        for page in pages:
+            stems_ahead(getattr(page, "stems", {}))  # from the parsing workers (SQLite)
         plans = self._plan(pages)
         self.changed_tags.update(self.entities.changed_tags())
         self.entities.write()
