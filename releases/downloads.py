@@ -2,9 +2,10 @@
 
 A download is named by what it holds (its kind and its filters) and by the
 version of the data (the page cache's "all" and "lists" tokens). The first
-request for it writes the file (streamed: constant memory), in a transaction
-that sees one snapshot of the data on PostgreSQL; later requests get the file
-itself, with an ETag and Last-Modified, and a 304 when the client has it.
+request for it writes the file (streamed: constant memory), from one snapshot
+of the data on PostgreSQL, in a thread of lower CPU priority; later requests
+get the file itself, with an ETag and Last-Modified, and a 304 when the client
+has it.
 
 At most settings.EXPORTS_AT_ONCE files are written at a time on a server;
 a request beyond that, or for a file another request is writing, gets a 429
@@ -17,13 +18,14 @@ import contextlib
 import fcntl
 import hashlib
 import os
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import connection, connections, transaction
 from django.http import FileResponse, HttpResponse
 from django.template.loader import render_to_string
 from django.utils.cache import get_conditional_response
@@ -33,6 +35,7 @@ from core.caching import ALL, LISTS, tokens
 
 RETRY_AFTER_SECONDS = 10
 STALE_PART_SECONDS = 3600
+WRITER_NICENESS = 10
 
 
 @dataclass(frozen=True)
@@ -50,25 +53,24 @@ class Busy(Exception):
 
 def serve(request, download: Download) -> HttpResponse:
     """The download as a file: from disk if written for this version, else written now, or a 429."""
-    with _snapshot():
-        versions = tokens([ALL, LISTS])
-        version = hashlib.sha256(repr(sorted(versions.items())).encode()).hexdigest()[:12]
-        name = f"{version}-{hashlib.sha256(download.what.encode()).hexdigest()[:24]}{download.suffix}"
-        etag = f'"{name}"'
-        changed = [when for _token, when in versions.values() if when is not None]
-        last_modified = max(changed).timestamp() if changed else None
-        not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
-        if not_modified is not None:
-            return not_modified
-        folder = Path(settings.EXPORT_DIR)
+    versions = tokens([ALL, LISTS])
+    version = hashlib.sha256(repr(sorted(versions.items())).encode()).hexdigest()[:12]
+    name = f"{version}-{hashlib.sha256(download.what.encode()).hexdigest()[:24]}{download.suffix}"
+    etag = f'"{name}"'
+    changed = [when for _token, when in versions.values() if when is not None]
+    last_modified = max(changed).timestamp() if changed else None
+    not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
+    if not_modified is not None:
+        return not_modified
+    folder = Path(settings.EXPORT_DIR)
+    try:
+        handle = open(folder / name, "rb")  # noqa: SIM115 (FileResponse closes it)
+    except FileNotFoundError:
         try:
-            handle = open(folder / name, "rb")  # noqa: SIM115 (FileResponse closes it)
-        except FileNotFoundError:
-            try:
-                handle = _write_once(folder, folder / name, download.write)
-            except Busy:
-                return _busy(request)
-            _forget_other_versions(folder, version)
+            handle = _write_once(folder, folder / name, download.write)
+        except Busy:
+            return _busy(request)
+        _forget_other_versions(folder, version)
     response = FileResponse(handle, content_type=download.content_type)
     response["Content-Disposition"] = f'attachment; filename="{download.filename}"'
     response["ETag"] = etag
@@ -105,12 +107,41 @@ def _write_once(folder: Path, path: Path, write: Callable):
         with _free_slot(folder):
             try:
                 with open(part, "w", encoding="utf-8", newline="") as out:
-                    write(out)
+                    _write_behind_pages(write, out)
                 os.replace(part, path)
             except BaseException:
                 part.unlink(missing_ok=True)
                 raise
             return open(path, "rb")
+
+
+def _write_behind_pages(write: Callable, out) -> None:
+    """Write in a thread of its own at a lower CPU priority, so that the pages this server
+    answers meanwhile come first; with a database connection of its own, closed when done.
+
+    Inside a transaction (a test, ATOMIC_REQUESTS) another connection would not see
+    what it holds: the request's thread writes then."""
+    if connection.in_atomic_block:
+        write(out)
+        return
+    failure: list[BaseException] = []
+
+    def run():
+        with contextlib.suppress(OSError):
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), WRITER_NICENESS)
+        try:
+            with _snapshot():
+                write(out)
+        except BaseException as exc:
+            failure.append(exc)
+        finally:
+            connections.close_all()  # this thread's
+
+    writer = threading.Thread(target=run, name="export-writer", daemon=True)
+    writer.start()
+    writer.join()
+    if failure:
+        raise failure[0]
 
 
 @contextlib.contextmanager

@@ -166,3 +166,25 @@ def test_the_export_command_follows_the_contract(db, samples):
     assert [r["source"] for r in rows] == [r["source"] for r in records]
     assert rows[1]["title"] == "'" + FORMULA_TITLE
     assert rows[0]["url"] == "https://portail.example.org" + records[0]["url"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_file_is_written_by_a_thread_of_lower_priority(client, monkeypatch):
+    import os
+    import threading
+
+    import releases.views
+
+    run_import(FIXTURES)
+    seen = []
+    write = releases.views._write_json
+
+    def watching(releases_, out, base_url):
+        seen.append(
+            (threading.current_thread().name, os.getpriority(os.PRIO_PROCESS, threading.get_native_id()))
+        )
+        write(releases_, out, base_url)
+
+    monkeypatch.setattr(releases.views, "_write_json", watching)
+    assert len(json.loads(content(client.get("/export.json")))) == 5
+    assert seen == [("export-writer", 10)]
