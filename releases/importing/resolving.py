@@ -28,6 +28,7 @@ from core.caching import tag
 from .slugs import SlugAllocator
 
 QUERY_SIZE = 500
+UPDATE_BATCH = 100
 ENTITIES = (CountryOffice, ContactPerson, Project)
 
 
@@ -292,6 +293,7 @@ class EntityResolver:
                 if isinstance(row, model):
                     by_fields[tuple(sorted(fields))].append(row)
             for fields, rows in by_fields.items():
-                bulk_update_with_history(rows, model, list(fields), batch_size=QUERY_SIZE)
+                # Small batches: bulk_update's CASE has a branch per row, evaluated for every row.
+                bulk_update_with_history(rows, model, list(fields), batch_size=UPDATE_BATCH)
         self.new = {model: [] for model in ENTITIES}
         self.changed = {}
