@@ -277,10 +277,11 @@ def rare_words_of(index: int, seed: int = 1) -> list[str]:
 STYLES = {"samples": generate_page, "other": generate_other_page}
 
 
-def write_pages(out: Path, count: int, seed: int = 1, style: str = "samples") -> list[Path]:
+def write_pages(out: Path, count: int, seed: int = 1, style: str = "samples", start: int = 0) -> list[Path]:
+    """Pages number `start` to `start + count - 1` (a database grows step by step with distinct pages)."""
     out.mkdir(parents=True, exist_ok=True)
     paths = []
-    for i in range(count):
+    for i in range(start, start + count):
         path = out / f"{i:06d}.txt"
         path.write_text(STYLES[style](i, seed), encoding="utf-8")
         paths.append(path)

@@ -10,4 +10,5 @@ class ContactsConfig(AppConfig):
 
         from .models import ContactPerson, CountryOffice, Project
 
+        # A write to one of them bumps its own tag (the pages that show it) and "lists".
         bump_on_writes(CountryOffice, ContactPerson, Project)

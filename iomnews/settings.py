@@ -6,6 +6,9 @@ SECRET_KEY            required in production
 DEBUG                 "1" to turn on (never in production)
 ALLOWED_HOSTS         comma-separated
 PORTAL_REQUIRE_LOGIN  "1": every page needs a logged-in account
+CACHE_URL             default: this process's memory; redis://host:6379/0 to share one cache
+EXPORT_DIR            where export files are written (default: var/exports in the project folder)
+EXPORTS_AT_ONCE       exports written at the same time on this server (default 2); more get a 429
 """
 
 import os
@@ -15,6 +18,8 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF
+
+from .cache_url import cache_from_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -162,13 +167,16 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# Pages are cached until what they show changes (core/caching.py). By default in each
+# process's memory; with Redis, one copy for every gunicorn worker and every server.
 CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "iomnews",
-        "OPTIONS": {"MAX_ENTRIES": 5000},
-    }
+    "default": cache_from_url(os.environ.get("CACHE_URL", ""), os.environ.get("CACHE_KEY_PREFIX", "iomnews"))
 }
+
+# Exports (/export.csv, /export.json) are written once per version of the data, then
+# served as files; at most EXPORTS_AT_ONCE are written at a time on each server.
+EXPORT_DIR = Path(os.environ.get("EXPORT_DIR", BASE_DIR / "var" / "exports"))
+EXPORTS_AT_ONCE = int(os.environ.get("EXPORTS_AT_ONCE", "2"))
 
 LOGGING = {
     "version": 1,

@@ -9,12 +9,11 @@ class ReleasesConfig(AppConfig):
         from django.db.backends.signals import connection_created
 
         from contacts.merging import entity_merged, merge_undone
-        from core.caching import bump_on_writes
 
         from . import merges, search
-        from .models import QuotedPerson, Release, ReleaseContact
+        from .caching import watch_writes
 
-        bump_on_writes(Release, ReleaseContact, QuotedPerson, many_to_many=[Release.projects.through])
+        watch_writes()
         connection_created.connect(search.register_sqlite_functions, dispatch_uid="iomnews-sqlite-stem")
         entity_merged.connect(merges.move_links, dispatch_uid="releases-move-links")
         merge_undone.connect(merges.move_links_back, dispatch_uid="releases-move-links-back")

@@ -64,6 +64,19 @@ class ReleaseFilter(django_filters.FilterSet):
         """The releases that pass every filter, in no particular order."""
         return super().qs
 
+    def used_filters(self) -> list[tuple[str, str]]:
+        """The valid filters in use, as (parameter, value), in a fixed order: what a download holds."""
+        if not self.is_bound:
+            return []
+        self.form.is_valid()
+        cleaned = getattr(self.form, "cleaned_data", {})
+        used = [(name, cleaned.get(name)) for name in self.filters if name not in self.form.errors]
+        return [
+            (name, str(value).lower() if isinstance(value, bool) else str(value))
+            for name, value in used
+            if value not in (None, "")
+        ]
+
     @cached_property
     def words(self) -> str:
         return (self.form.cleaned_data.get("q") or "") if self.is_bound and self.form.is_valid() else ""

@@ -245,7 +245,25 @@ def backend_for(releases) -> PostgresSearch | SqliteSearch:
     return PostgresSearch() if vendor == "postgresql" else SqliteSearch()
 
 
+# Stems computed ahead, by the import's parsing workers, for texts about to be written:
+# the SQLite triggers find them here instead of stemming in the loading process.
+_stems_ahead: dict[str, str] = {}
+
+
+def stems_ahead(stems: dict[str, str]) -> None:
+    _stems_ahead.update(stems)
+
+
+def forget_stems_ahead() -> None:
+    _stems_ahead.clear()
+
+
+def _sql_stem(text: str | None) -> str:
+    stems = _stems_ahead.pop(text, None) if text else None
+    return stems if stems is not None else stem_text(text)
+
+
 def register_sqlite_functions(sender, connection, **kwargs) -> None:
     """The stemmer as a SQL function, for the FTS5 triggers (on every new SQLite connection)."""
     if connection.vendor == "sqlite":
-        connection.connection.create_function("iomnews_stem", 1, stem_text, deterministic=True)
+        connection.connection.create_function("iomnews_stem", 1, _sql_stem, deterministic=True)

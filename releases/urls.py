@@ -12,5 +12,6 @@ urlpatterns = [
     path("feeds/rss/", cached_page(feeds.ReleaseFeed()), name="feed_rss"),
     path("feeds/atom/", cached_page(feeds.ReleaseAtomFeed()), name="feed_atom"),
     path("export.csv", views.export_csv, name="export_csv"),
+    path("export-tableur.csv", views.export_spreadsheet, name="export_spreadsheet"),
     path("export.json", views.export_json, name="export_json"),
 ]

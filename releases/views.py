@@ -1,14 +1,20 @@
 """The staff's pages of releases: thin views over the query vocabulary of releases."""
 
+import json
+
 from django.core.paginator import Paginator
-from django.http import StreamingHttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.text import slugify
 
-from core.caching import cached_page
+from core.caching import cached_page, depends_on
 
+from . import downloads
+from .caching import release_tags
 from .charts import release_charts
-from .exporting import CSV_COLUMNS, csv_row, iter_records
+from .exporting import iter_records, most_contacts, write_csv, write_json, write_spreadsheet_csv
 from .facets import active_filters, release_facets
 from .filters import ReleaseFilter
 from .models import Release
@@ -103,7 +109,7 @@ def release_list(request):
 @cached_page
 def release_detail(request, slug):
     release = get_object_or_404(Release.objects.with_details(), slug=slug)
-    related = Release.objects.for_listing().related_to(release)[:RELATED_SHOWN]
+    related = list(Release.objects.for_listing().related_to(release)[:RELATED_SHOWN])
     # Opened from the list: the list's parameters come along, for the way back and the highlights.
     words = request.GET.get("q", "")[:200]
     context = {
@@ -113,40 +119,59 @@ def release_detail(request, slug):
         "words": words,
         "stems": query_stems(words) if words else set(),
     }
-    return render(request, "releases/release_detail.html", context)
+    response = render(request, "releases/release_detail.html", context)
+    # Kept in the cache until one of these changes, not at every write to any release.
+    depends_on(response, release_tags(release, related))
+    return response
 
 
 # ---------------------------------------------------------------- downloads
-class _Echo:
-    def write(self, value):
-        return value
+# The filters as they name a download ("communiques-pays-GT-2026-11-24.csv").
+FILE_NAME_WORDS = {
+    "q": "recherche", "country": "pays", "office": "bureau", "project": "projet",
+    "contact": "contact", "year": "annee", "has_contacts": "avec-contacts", "sort": "tri",
+}  # fmt: skip
+
+
+def _download(request, kind: str, suffix: str, content_type: str, write) -> HttpResponse:
+    """The filtered list as a file, written once per version of the data (releases/downloads.py)."""
+    releases = filtered_releases(request)
+    used = releases.used_filters()
+    what = json.dumps([kind, used], ensure_ascii=False)
+    name = "-".join(
+        ["communiques", *(f"{FILE_NAME_WORDS[k]}-{v}" for k, v in used), str(timezone.localdate())]
+    )
+    filename = slugify(name)[:150] + suffix
+    base_url = f"{request.scheme}://{request.get_host()}"
+    return downloads.serve(
+        request,
+        downloads.Download(
+            what, suffix, content_type, filename, lambda out: write(releases.qs, out, base_url)
+        ),
+    )
+
+
+def _write_csv(releases, out, base_url):
+    out.write("\ufeff")  # a byte-order mark: spreadsheets then read UTF-8 as UTF-8
+    write_csv(iter_records(releases, base_url), out)
+
+
+def _write_spreadsheet(releases, out, base_url):
+    out.write("\ufeff")
+    write_spreadsheet_csv(iter_records(releases, base_url), out, most_contacts(releases))
+
+
+def _write_json(releases, out, base_url):
+    write_json(iter_records(releases), out)  # the contract: urls relative to the site
 
 
 def export_csv(request):
-    import csv
-
-    writer = csv.writer(_Echo())
-    records = iter_records(filtered_releases(request).qs)
-    rows = (writer.writerow(row) for row in _with_header(CSV_COLUMNS, (csv_row(r) for r in records)))
-    response = StreamingHttpResponse(rows, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="communiques.csv"'
-    return response
+    return _download(request, "csv", ".csv", "text/csv; charset=utf-8", _write_csv)
 
 
-def _with_header(header, rows):
-    yield header
-    yield from rows
+def export_spreadsheet(request):
+    return _download(request, "spreadsheet", "-tableur.csv", "text/csv; charset=utf-8", _write_spreadsheet)
 
 
 def export_json(request):
-    import json
-
-    def chunks():
-        yield "["
-        for i, record in enumerate(iter_records(filtered_releases(request).qs)):
-            yield ("," if i else "") + "\n" + json.dumps(record, ensure_ascii=False)
-        yield "\n]\n"
-
-    response = StreamingHttpResponse(chunks(), content_type="application/json; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="communiques.json"'
-    return response
+    return _download(request, "json", ".json", "application/json; charset=utf-8", _write_json)

@@ -1,5 +1,5 @@
 """Shared fixtures: the sample pages imported; PostgreSQL-only tests skipped on
-SQLite; no cached page or collected static file carried between tests."""
+SQLite; no cached page, export file or collected static file carried between tests."""
 
 import pytest
 
@@ -29,6 +29,11 @@ def _plain_static_files(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(autouse=True)
+def _export_files_of_this_test(settings, tmp_path):
+    settings.EXPORT_DIR = tmp_path / "exports"
 
 
 @pytest.fixture(autouse=True)

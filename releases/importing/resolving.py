@@ -14,17 +14,21 @@ a warning, so that editors see both names.
 
 import re
 import unicodedata
+from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db.models import Q
 from django.db.models.functions import Lower
+from simple_history.utils import bulk_update_with_history
 
 from contacts.aliases import acronym_key, email_key, name_key
 from contacts.models import ContactPerson, CountryOffice, OfficeAlias, PersonAlias, Project, ProjectAlias
+from core.caching import tag
 
 from .slugs import SlugAllocator
 
 QUERY_SIZE = 500
+UPDATE_BATCH = 100
 ENTITIES = (CountryOffice, ContactPerson, Project)
 
 
@@ -47,6 +51,13 @@ def same_person(a: str, b: str) -> bool:
         return False
     set_a, set_b = set(words_a), set(words_b)
     return set_a <= set_b or set_b <= set_a or words_a[-1] == words_b[-1]
+
+
+def _works_at(person: ContactPerson, office: CountryOffice) -> bool:
+    """By ids, without loading the person's office (one query a person otherwise)."""
+    if office.pk is not None:
+        return person.office_id == office.pk
+    return ContactPerson.office.is_cached(person) and person.office is office
 
 
 def _chunks(values):
@@ -204,8 +215,7 @@ class EntityResolver:
         changed = []
         if id(person) not in self.aliased and email and person.email == email:
             changed, _kept = person.apply_imported({"name": _clip(parsed.name, 300)})
-        # Compared by id: reading person.office would cost a query per person.
-        moved = office is not None and (office.pk is None or person.office_id != office.pk)
+        moved = office is not None and not _works_at(person, office)
         if moved and "office" not in person.locked_fields:
             person.office = office
             changed.append("office")
@@ -269,11 +279,21 @@ class EntityResolver:
         return list(found.values())
 
     # ------------------------------------------------------------ writing
+    def changed_tags(self) -> list[str]:
+        """The cache tags of the stored rows this window changes (core.caching)."""
+        return [tag(row) for row, _fields in self.changed.values()]
+
     def write(self) -> None:
-        """Insert the new rows in bulk (offices first: people point at them), save the changed."""
+        """Insert the new rows in bulk (offices first: people point at them), update the
+        changed ones in bulk with their history: a few statements whatever their number."""
         for model in ENTITIES:
             model.objects.bulk_create(self.new[model])
-            for row, fields in [c for c in self.changed.values() if isinstance(c[0], model)]:
-                row.save(update_fields=sorted(fields))
+            by_fields = defaultdict(list)  # only the fields the import changed are written
+            for row, fields in self.changed.values():
+                if isinstance(row, model):
+                    by_fields[tuple(sorted(fields))].append(row)
+            for fields, rows in by_fields.items():
+                # Small batches: bulk_update's CASE has a branch per row, evaluated for every row.
+                bulk_update_with_history(rows, model, list(fields), batch_size=UPDATE_BATCH)
         self.new = {model: [] for model in ENTITIES}
         self.changed = {}

@@ -12,6 +12,7 @@ from contextlib import contextmanager, nullcontext
 from django.conf import settings
 from django.db import connection, transaction
 
+from ..search import register_sqlite_functions
 from .files import FoundFiles
 from .navigation import learn_batch_navigation, remember_navigation
 from .report import ImportReport
@@ -57,7 +58,12 @@ def _run_import(found: FoundFiles, dry_run: bool, progress) -> ImportReport:
     report = ImportReport(failed=list(found.failed))
     started = time.monotonic()
     navigation, learned_text = learn_batch_navigation(found.pages)
-    parse_settings = ParseSettings(navigation, tuple(settings.IMPORT_SOURCE_HOSTS))
+    if connection.vendor == "sqlite" and connection.connection is not None:
+        # The stemmer that takes the workers' stems (a migration may have registered the plain one).
+        register_sqlite_functions(None, connection)
+    parse_settings = ParseSettings(
+        navigation, tuple(settings.IMPORT_SOURCE_HOSTS), stems=connection.vendor == "sqlite"
+    )
     writer = ReleaseWriter()
     # Each window in its own transaction; a dry run wraps them all in one more that it rolls back.
     with (

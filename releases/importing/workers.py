@@ -9,8 +9,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from ..parsing import DEFAULT, Navigation, NotARelease, PageError, ParseWarning, parse_page, warm_up
+from ..search import stem_text
 from .files import read_page
 from .sources import release_source
+from .writing import indexed_texts
 
 logger = logging.getLogger(__name__)
 
@@ -23,6 +25,7 @@ PARSED, SKIPPED, FAILED = "parsed", "skipped", "failed"
 class ParseSettings:
     navigation: Navigation
     source_hosts: tuple[str, ...]
+    stems: bool = False  # stem the texts SQLite's search index needs
 
 
 _settings = ParseSettings(DEFAULT, ())
@@ -42,6 +45,9 @@ def parse_file(task) -> tuple[str, str, object]:
         if ignored:
             parsed.warnings.append(ParseWarning("canonical_url_ignored", ignored))
         parsed.content_hash()  # computed here, in the worker
+        if _settings.stems:
+            # SQLite's search triggers find these instead of stemming in the loading process.
+            parsed.stems = {text: stem_text(text) for text in indexed_texts(parsed) if text}
         return name, PARSED, parsed
     except NotARelease as exc:
         return name, SKIPPED, exc

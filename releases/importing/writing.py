@@ -23,9 +23,10 @@ from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from core.caching import bump_version
+from core.caching import bump, tag
 
 from ..models import QuotedPerson, Release, ReleaseContact
+from ..search import INDEXED_BODY_CHARS, forget_stems_ahead, stems_ahead
 from .resolving import EntityResolver, ResolvedContact
 from .slugs import SlugAllocator
 
@@ -96,6 +97,12 @@ def release_values(page, office) -> dict:
     }
 
 
+def indexed_texts(page) -> list[str]:
+    """The texts SQLite's search triggers stem for a page's release (title, dateline, body prefix)."""
+    values = release_values(page, None)
+    return [values["title"], values["dateline"], values["body"][:INDEXED_BODY_CHARS]]
+
+
 def _json_safe(values: dict) -> dict:
     return {k: v.isoformat() if hasattr(v, "isoformat") else v for k, v in values.items()}
 
@@ -121,6 +128,7 @@ class ReleaseWriter:
         self.slugs = SlugAllocator(Release, "communique")
         self.stored: dict[str, StoredRelease] = {}
         self.earlier: dict[str, PlannedRelease] = {}  # this window's new releases so far
+        self.changed_tags: set[str] = set()  # what cached pages the window's writes change
 
     def load(self, pages) -> list[tuple[object, LoadOutcome | Exception]]:
         """Load a window of pages; returns each page with its outcome, or the error that kept it out.
@@ -130,14 +138,21 @@ class ReleaseWriter:
         planned was rolled back, so the rest of the window is read ahead again.
         """
         outcomes: list = []
+        self.changed_tags = set()
         try:
             with transaction.atomic():
                 self._read_ahead(pages)
                 for start in range(0, len(pages), CHUNK):
                     outcomes += self._load_chunk(pages[start : start + CHUNK], pages[start:])
+                if self.changed_tags:
+                    # Once per window, just before its commit: the lock on the tags is held briefly.
+                    bump(self.changed_tags)
+                    self.changed_tags = set()
         except Exception as exc:  # the window as a whole (its reading, its commit)
             logger.exception("a window of %d pages could not be stored", len(pages))
             outcomes = [(page, exc) for page in pages]
+        finally:
+            forget_stems_ahead()  # those of pages not written (unchanged, failed)
         return outcomes
 
     def _load_chunk(self, chunk, rest) -> list:
@@ -172,12 +187,16 @@ class ReleaseWriter:
         self.earlier = {}
 
     def _write(self, pages) -> list[tuple[object, LoadOutcome]]:
+        for page in pages:
+            stems_ahead(getattr(page, "stems", {}))  # from the parsing workers (SQLite)
         plans = self._plan(pages)
+        self.changed_tags.update(self.entities.changed_tags())
         self.entities.write()
         self._insert([plan for plan in plans if plan.release is not None and plan.outcome is None])
         self._update([plan for plan in plans if plan.stored is not None and plan.outcome is None])
-        if any(plan.outcome and plan.outcome.status != UNCHANGED for plan in plans):
-            bump_version()  # bulk inserts send no signals
+        for plan in plans:
+            if plan.outcome is not None and plan.outcome.status != UNCHANGED:  # bulk inserts send no signals
+                self.changed_tags.update(_tags(plan))
         later = [plan.page for plan in plans if plan.outcome is None]
         if later:
             # Another version of a page met earlier in this chunk: now stored, it is updated.
@@ -308,6 +327,18 @@ class ReleaseWriter:
             changed.append(relation)
             _replace_links(release, relation, wanted)
         return LoadOutcome(UPDATED if changed else UNCHANGED, kept)
+
+
+def _tags(plan: PlannedRelease) -> list[str]:
+    """The cache tags a written release changes: itself, and the offices, people and
+    projects whose pages (and whose releases' related lists) now show it."""
+    return [
+        tag(Release, plan.stored.pk) if plan.stored else None,
+        tag(plan.office) if plan.office else None,
+        *(tag(c.person) for c in plan.contacts),
+        *(tag(c.office) for c in plan.contacts if c.office),
+        *(tag(project) for project in plan.projects),
+    ]
 
 
 def _same_links(release: Release, relation: str, wanted) -> bool:

@@ -110,3 +110,23 @@ def test_french_word_forms_find_the_same_releases(samples):
 def test_highlights_mark_every_form_of_the_words(client, samples):
     page = client.get("/", {"q": "réintégrer"}).content.decode()
     assert "<mark>réintégration</mark>" in page
+
+
+def test_sqlite_index_takes_the_stems_the_parsing_workers_computed(db):
+    """The import hands the workers' stems over to SQLite's triggers; the index is the same."""
+    from django.db import connection
+
+    from releases.search import stem_text, stems_ahead
+
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite's search index")
+    with connection.cursor() as cursor:
+        stems_ahead({"Un texte": "handed over"})
+        cursor.execute("SELECT iomnews_stem('Un texte'), iomnews_stem('Un texte')")
+        assert cursor.fetchone() == ("handed over", stem_text("Un texte"))  # each is taken once
+    run_import(FIXTURES)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT rowid, title, body FROM releases_release_fts")
+        indexed = {pk: (title, body) for pk, title, body in cursor.fetchall()}
+    for release in Release.objects.all():
+        assert indexed[release.pk] == (stem_text(release.title), stem_text(release.body))

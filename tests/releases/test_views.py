@@ -155,10 +155,11 @@ def test_feeds_follow_the_filters(client, samples):
 
 def test_downloads_follow_the_filters(client, samples):
     data = json.loads(b"".join(client.get("/export.json?country=GT").streaming_content))
+    assert len(data) == 2
     assert {r["source"] for r in data} == {"003_c5f081d114bf6c23.txt", "004_0c090d2e4fc6ebe0.txt"}
     assert data[0]["contacts"][0]["office"] == "OIM Guatemala"
     response = client.get("/export.csv?project=midla")
-    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
     assert [r["source"] for r in rows] == ["002_86671072dc2623bc.txt"]
     assert response["Content-Type"].startswith("text/csv")
 

@@ -9,9 +9,14 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--format", choices=["json", "csv"], default="json")
+        parser.add_argument(
+            "--base-url",
+            default="",
+            help="adresse du portail (https://portail.example.org) : liens absolus, sinon relatifs au site",
+        )
 
-    def handle(self, *args, format, **options):
-        records = iter_records(Release.objects.order_by("source"))
+    def handle(self, *args, format, base_url, **options):
+        records = iter_records(Release.objects.order_by("source"), base_url)
         out = _Unterminated(self.stdout)
         if format == "csv":
             write_csv(records, out)
