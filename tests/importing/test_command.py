@@ -211,7 +211,7 @@ def test_huge_and_pathological_files_are_imported_or_refused_with_a_reason(tmp_p
     big = Release.objects.get(source="dix-mega.txt")
     assert len(big.body) > 10_000_000
     lines = Release.objects.get(source="cent-mille-lignes.txt")
-    assert any("lines after the contact block ignored" in w["detail"] for w in lines.warnings), lines.warnings
+    assert "lines_after_contact_block" in [w["code"] for w in lines.warnings], lines.warnings
 
 
 @pytest.mark.postgres
