@@ -59,9 +59,10 @@ def display(e164: str) -> str:
     return f"{shown}, poste {extension}" if extension else shown
 
 
-def unique_numbers(numbers) -> list[str]:
-    """Numbers in E.164 where they can be, each once, in their first order."""
+def unique_numbers(numbers, region: str | None = None) -> list[str]:
+    """Numbers in E.164 where they can be (a national number takes `region`), each once,
+    in their first order: "+41 22 717 91 11" and "022 717 91 11" in CH are one number."""
     seen: dict[str, None] = {}
     for number in numbers:
-        seen.setdefault(to_e164(number) or number, None)
+        seen.setdefault(to_e164(number, region) or number, None)
     return list(seen)
