@@ -28,7 +28,8 @@ class EntityAdmin(EditorCorrectionsMixin, admin.ModelAdmin):
     }
 
     def get_queryset(self, request):
-        return super().get_queryset(request).with_release_count()
+        # A count drops the model's ordering (GROUP BY): pages of the autocomplete need one.
+        return super().get_queryset(request).with_release_count().order_by("name", "pk")
 
     def get_urls(self):
         info = (self.model._meta.app_label, self.model._meta.model_name)
@@ -96,7 +97,8 @@ class ContactPersonForm(forms.ModelForm):
 
     class Meta:
         model = ContactPerson
-        fields = ["name", "slug", "email", "phones", "office"]
+        # The office before the phones: it is cleaned first, and gives national numbers their country.
+        fields = ["name", "slug", "email", "office", "phones"]
 
     def clean_phones(self):
         """National numbers take the country of the person's office."""

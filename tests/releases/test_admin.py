@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 from django.urls import reverse
 
-from contacts.models import ContactPerson
+from contacts.models import ContactPerson, CountryOffice
 from releases.models import ImportRun, Release
 from tests.admin_helpers import change_form_data
 from tests.helpers import SAMPLE_PAGES, run_import
@@ -73,6 +73,17 @@ def test_contact_phones_are_typed_as_a_comma_separated_list(client, editor):
         response.status_code == 200 and "« pas un numéro » n’est pas un numéro" in response.content.decode()
     )
     assert len(release.contact_links.get().phones) == 4  # nothing stored
+
+
+def test_a_persons_phones_are_typed_as_on_a_release_national_numbers_in_the_offices_country(client, editor):
+    run_import(PAGE)
+    office = CountryOffice.objects.get()
+    url = reverse("admin:contacts_contactperson_add")
+    data = {"name": "Jeanne Exemple", "slug": "jeanne-exemple", "office": office.pk, "phones": "011 4815-5196"}
+    assert client.post(url, {**data, "phones": "011 4815-5196, +54 11 4815 5196"}).status_code == 302
+    assert ContactPerson.objects.get(slug="jeanne-exemple").phones == ["+541148155196"]  # one number, once
+    response = client.post(url, {**data, "slug": "autre", "office": "", "phones": "4815 5196"})
+    assert "« 4815 5196 » n’est pas un numéro" in response.content.decode()  # no office: no country
 
 
 def test_correction_bookkeeping_is_not_typed_in_as_json(client, editor):
