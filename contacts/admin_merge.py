@@ -58,26 +58,30 @@ def compare_rows(kept, others) -> list[FieldRow]:
         after = combined.get(model_field.attname, combined.get(name, getattr(kept, model_field.attname)))
         if model_field.is_relation:
             after = model_field.related_model.objects.filter(pk=after).first() if after else None
-        line = FieldRow(
-            capfirst(model_field.verbose_name), [_shown(r, name) for r in rows], _shown(kept, name, after)
-        )
+        values = [_shown(r, name) for r in rows]
+        line = FieldRow(capfirst(model_field.verbose_name), values, _shown(kept, name, after))
+        note = _note(name, line, rows, after)
+        line.notes += [note] if note else []
         table.append(line)
-        others_values = {v for v in line.values[1:] if v and v != line.result}
-        if name == "name" and others_values:
-            line.notes.append(
-                "Les autres noms deviennent des alias : les imports qui les rencontrent trouvent cette fiche."
-            )
-        elif name == "email" and others_values:
-            line.notes.append(f"Gardée(s) comme autre(s) adresse(s) : {', '.join(sorted(others_values))}.")
-        elif name == "phones" and len(line.result.split(", ")) < sum(len(r.phones) for r in rows):
-            line.notes.append("Numéros normalisés : chaque numéro une fois, quelle que soit son écriture.")
-        elif name == "slug" and others_values:
-            line.notes.append(
-                "Les pages des autres fiches disparaissent du portail ; celle de la fiche gardée reste."
-            )
-        elif others_values:
-            line.notes.append("Conflit : la valeur de la fiche gardée l’emporte (modifiable ensuite).")
     return table
+
+
+def _note(name: str, line: FieldRow, rows, after) -> str:
+    """What the merge does with this field, when the records differ."""
+    others_values = {v for v in line.values[1:] if v and v != line.result}
+    if name == "phones":
+        if sum(len(r.phones) for r in rows) > len(after or []):
+            return "Tous les numéros sont gardés, chacun une fois, même écrit autrement."
+        return "Tous les numéros sont gardés." if others_values else ""
+    if not others_values:
+        return ""
+    if name == "name":
+        return "Les autres noms deviennent des alias : les imports qui les rencontrent trouvent cette fiche."
+    if name == "email":
+        return f"Gardée(s) comme autre(s) adresse(s) : {', '.join(sorted(others_values))}."
+    if name == "slug":
+        return "Les pages des autres fiches disparaissent du portail ; celle de la fiche gardée reste."
+    return "Conflit : la valeur de la fiche gardée l’emporte (modifiable ensuite)."
 
 
 def new_aliases(kept, others) -> list[str]:

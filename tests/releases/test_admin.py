@@ -79,7 +79,12 @@ def test_a_persons_phones_are_typed_as_on_a_release_national_numbers_in_the_offi
     run_import(PAGE)
     office = CountryOffice.objects.get()
     url = reverse("admin:contacts_contactperson_add")
-    data = {"name": "Jeanne Exemple", "slug": "jeanne-exemple", "office": office.pk, "phones": "011 4815-5196"}
+    data = {
+        "name": "Jeanne Exemple",
+        "slug": "jeanne-exemple",
+        "office": office.pk,
+        "phones": "011 4815-5196",
+    }
     assert client.post(url, {**data, "phones": "011 4815-5196, +54 11 4815 5196"}).status_code == 302
     assert ContactPerson.objects.get(slug="jeanne-exemple").phones == ["+541148155196"]  # one number, once
     response = client.post(url, {**data, "slug": "autre", "office": "", "phones": "4815 5196"})
