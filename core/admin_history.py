@@ -87,10 +87,11 @@ class HistoryAdminMixin:
     def history_view(self, request, object_id, extra_context=None):
         obj = self._history_object(request, object_id)
         reader = self.history_reader()
-        records = list(self._records(obj))
-        versions = reader.versions(records)
-        page = Paginator(versions, VERSIONS_PER_PAGE).get_page(request.GET.get("p"))
-        for version in page:
+        records = list(self._records(obj))  # oldest first
+        # Newest first; only the page's versions are compared with the one before them.
+        page = Paginator(range(len(records) - 1, -1, -1), VERSIONS_PER_PAGE).get_page(request.GET.get("p"))
+        versions = [reader.version(records, index) for index in page.object_list]
+        for version in versions:
             version.author = self.history_author(version.record)
             version.when = when(version.record.history_date)
             version.actions = self.history_actions(request, obj, version)
@@ -98,7 +99,7 @@ class HistoryAdminMixin:
             **self.admin_site.each_context(request),
             **self.history_context(request, obj, f"Historique : {obj}"),
             "page": page,
-            "versions": page.object_list,
+            "versions": versions,
             "imported_only": not records,
             **(extra_context or {}),
         }

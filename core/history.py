@@ -146,13 +146,14 @@ class VersionReader:
             changes.append(change)
         return changes
 
+    def version(self, records: list, index: int) -> Version:
+        """records[index] (records oldest first) with what it changed from the one before it."""
+        record = records[index]
+        changes = self.differences(records[index - 1], record) if index else []
+        is_current = index == len(records) - 1 and record.history_type != "-"
+        return Version(record, changes, is_current)
+
     def versions(self, records) -> list[Version]:
         """Newest first, each with what it changed from the one before it (the first: nothing)."""
         records = sorted(records, key=lambda r: (r.history_date, r.history_id))
-        versions = [
-            Version(record, self.differences(records[i - 1], record) if i else [])
-            for i, record in enumerate(records)
-        ]
-        if versions:
-            versions[-1].is_current = versions[-1].record.history_type != "-"
-        return versions[::-1]
+        return [self.version(records, i) for i in reversed(range(len(records)))]

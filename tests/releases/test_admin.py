@@ -126,6 +126,22 @@ def test_restoring_the_imported_value_gives_the_field_back_to_imports(client, ed
     assert (release.title, release.locked_fields) == (imported_title, [])
 
 
+def test_restoring_held_contacts_gives_them_back_to_the_next_import(client, editor):
+    run_import(PAGE)
+    release = Release.objects.get()
+    release.contact_links.all().delete()
+    release.lock_fields(["contacts"])
+    release.save()
+    response = client.post(reverse("admin:releases_release_restore", args=[release.pk, "contacts"]))
+    assert response.status_code == 302
+    release.refresh_from_db()
+    assert (release.locked_fields, release.import_hash) == ([], "")
+    run_import(PAGE)
+    assert release.contact_links.count() == 1
+    merges = client.get(reverse("admin:contacts_merge_changelist"))
+    assert merges.status_code == 200 and "<h1>Fusions</h1>" in merges.content.decode()
+
+
 def test_a_changed_source_page_flags_the_corrected_release_for_review(client, editor, tmp_path):
     copy = tmp_path / PAGE.name
     copy.write_bytes(PAGE.read_bytes())

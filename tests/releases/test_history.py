@@ -6,6 +6,7 @@ from django.contrib.admin.models import LogEntry
 from django.urls import reverse
 from django.utils.html import escape
 
+from core.history import record_imported_versions
 from releases.models import ImportRun, Release
 from tests.admin_helpers import change_form_data
 from tests.helpers import SAMPLE_PAGES, run_import
@@ -130,3 +131,18 @@ def test_an_import_that_changes_a_release_keeps_its_first_version_and_names_itse
     assert "diasporas" in versions[1].body and "diasporas" not in versions[0].body
     release.refresh_from_db()
     assert release.import_run == third_run
+
+
+def test_a_long_history_is_read_page_by_page(client, editor):
+    run_import(PAGE)
+    release = Release.objects.get()
+    record_imported_versions(Release, [release])
+    for n in range(30):
+        release.dateline = f"Lieu {n}"
+        release.save()
+    url = reverse("admin:releases_release_history", args=[release.pk])
+    first = client.get(url)
+    assert len(first.context["versions"]) == 25 and "Versions plus anciennes" in first.content.decode()
+    assert "Lieu 28" in first.content.decode() and "Lieu 29" in first.content.decode()
+    last = client.get(url, {"p": 2}).content.decode()
+    assert "Première version connue" in last and "Version importée" in last and "Lieu 0" in last
