@@ -11,6 +11,7 @@ from django.db import transaction
 from django.dispatch import Signal
 from django.utils import timezone
 
+from core.history import record_imported_versions
 from core.phones import unique_numbers
 
 from .aliases import acronym_key, email_key, name_key
@@ -54,11 +55,21 @@ def alias_keys(row) -> list[tuple[str, str]]:
     return keys
 
 
-def _combine(kept, others) -> dict:
-    """Fill the kept row from the others where it lacks something; returns the fields set."""
+def phone_region(person: ContactPerson, others=()) -> str | None:
+    """The country a national number is read in: the person's office's, else an other's."""
+    for row in (person, *others):
+        if row.office_id and row.office.country:
+            return row.office.country
+    return None
+
+
+def combined_fields(kept, others) -> dict:
+    """Fill the kept row from the others where it lacks something; returns the fields set.
+    Phones are the union of all, normalised, each number once."""
     changed = {}
     if isinstance(kept, ContactPerson):
-        phones = unique_numbers([*kept.phones, *(p for o in others for p in o.phones)])
+        region = phone_region(kept, others)
+        phones = unique_numbers([*kept.phones, *(p for o in others for p in o.phones)], region)
         if phones != kept.phones:
             changed["phones"] = phones
         if not kept.email and "email" not in kept.locked_fields:
@@ -89,6 +100,9 @@ def merge_entities(kept, others, user=None) -> Merge:
     others = [o for o in others if o.pk != kept.pk]
     if not others or any(type(o) is not model for o in others):
         raise MergeError("Choisissez au moins deux éléments du même type à fusionner.")
+    record_imported_versions(
+        model, [model.objects.get(pk=kept.pk)]
+    )  # the history shows what the merge changed
     record = Merge.objects.create(
         kind=KIND_OF[model], kept_id=kept.pk, kept_name=str(kept)[:300], created_by=user,
         merged=[_snapshot(o) for o in others], kept_before=_snapshot(kept)["fields"],
@@ -107,7 +121,7 @@ def merge_entities(kept, others, user=None) -> Merge:
         str(pk): owner for pk, owner in moved_aliases.values_list("pk", "entity")
     }
     moved_aliases.update(entity=kept)
-    changed = _combine(kept, others)
+    changed = combined_fields(kept, others)
     model.objects.filter(pk__in=[o.pk for o in others]).delete()
     own_keys = {key for key, _text in alias_keys(kept)}
     aliases.objects.bulk_create(
@@ -138,6 +152,7 @@ def undo_merge(record: Merge, user=None) -> list:
     kept = model.objects.filter(pk=record.kept_id).first()
     if kept is None:
         raise MergeError("L’élément gardé n’existe plus : la fusion ne peut pas être annulée.")
+    record_imported_versions(model, [model.objects.get(pk=kept.pk)])
     aliases = ALIAS_MODEL[model]
     aliases.objects.filter(merge=record).delete()
     # First what the merge gave the kept row (an e-mail, an acronym), which the

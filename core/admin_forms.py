@@ -78,7 +78,7 @@ class PhonesField(SimpleArrayField):
 
     def __init__(self, **kwargs):
         kwargs.setdefault("required", False)
-        kwargs.setdefault("label", "téléphones")
+        kwargs.setdefault("label", "Téléphones")
         # No help_text: a tabular inline shows it in the column header, and the
         # input's aria-describedby would point at nothing.
         kwargs.setdefault(

@@ -1,4 +1,5 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
+from django.db.models.signals import post_migrate
 
 
 class CoreConfig(AppConfig):
@@ -7,3 +8,12 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = "Outils communs"
+
+    def ready(self):
+        from .editors import name_permissions_in_french
+
+        # After Django's own handler (django.contrib.auth comes first in INSTALLED_APPS).
+        post_migrate.connect(name_permissions_in_french, dispatch_uid="core-french-permissions")
+        if apps.is_installed("axes"):
+            # The admin shows app names in capitals: "AXES" means nothing to anyone.
+            apps.get_app_config("axes").verbose_name = "Connexions refusées"

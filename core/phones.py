@@ -77,9 +77,10 @@ def kind(e164: str) -> str:
     return KINDS.get(phonenumbers.number_type(parsed), "")
 
 
-def unique_numbers(numbers) -> list[str]:
-    """Numbers in E.164 where they can be, each once, in their first order."""
+def unique_numbers(numbers, region: str | None = None) -> list[str]:
+    """Numbers in E.164 where they can be (a national number takes `region`), each once,
+    in their first order: "+41 22 717 91 11" and "022 717 91 11" in CH are one number."""
     seen: dict[str, None] = {}
     for number in numbers:
-        seen.setdefault(to_e164(number) or number, None)
+        seen.setdefault(to_e164(number, region) or number, None)
     return list(seen)

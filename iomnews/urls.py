@@ -19,3 +19,6 @@ urlpatterns = [
     path("", include("contacts.urls")),
     path("", include("releases.urls")),
 ]
+
+# A refused admin page in French, with a way back (core/views.py).
+handler403 = "core.views.permission_denied"

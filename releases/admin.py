@@ -1,16 +1,31 @@
-"""The editors' admin of releases: corrections held against imports, review queue, import runs."""
+"""The editors' admin of releases: corrections held against imports, the review queue
+(admin_review.py), the text as imported beside the fields, import runs (admin_runs.py)."""
 
 from django import forms
 from django.contrib import admin, messages
+from django.http import HttpResponseRedirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
-from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import EditorCorrectionsMixin
 from core.admin_forms import AccessibleTabularInline, PhonesField
 from core.countries import country_label
 
-from .models import ImportRun, NavigationLine, QuotedPerson, Release, ReleaseContact
+from . import admin_runs  # noqa: F401  (registers the import runs' admin)
+from .admin_review import (
+    MARK_REVIEWED,
+    CountryFilter,
+    DateKnownFilter,
+    ImportRunFilter,
+    ReasonFilter,
+    ReviewFilter,
+    review_cell,
+    review_panel,
+    warnings_list,
+)
+from .models import QuotedPerson, Release, ReleaseContact
+from .warning_labels import describe_warning
 
 
 class ReleaseContactForm(forms.ModelForm):
@@ -29,6 +44,9 @@ class ReleaseContactForm(forms.ModelForm):
 class ReleaseContactInline(AccessibleTabularInline):
     model = ReleaseContact
     form = ReleaseContactForm
+    verbose_name = "contact"
+    verbose_name_plural = "contacts du communiqué"
+    add_label = "Ajouter un contact"
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
@@ -49,63 +67,34 @@ class QuotedPersonInline(AccessibleTabularInline):
     extra = 0
     fields = ["position", "name", "role"]
     ordering = ["position"]
-
-
-class CountryFilter(admin.SimpleListFilter):
-    title = "pays"
-    parameter_name = "country"
-
-    def lookups(self, request, model_admin):
-        codes = Release.objects.exclude(country="").order_by("country").values_list("country", flat=True)
-        return [(code, country_label(code)) for code in codes.distinct()]
-
-    def queryset(self, request, queryset):
-        return queryset.filter(country=self.value()) if self.value() else queryset
-
-
-class DateKnownFilter(admin.SimpleListFilter):
-    title = "date connue"
-    parameter_name = "dated"
-
-    def lookups(self, request, model_admin):
-        return [("yes", "Oui"), ("no", "Non")]
-
-    def queryset(self, request, queryset):
-        if self.value() in ("yes", "no"):
-            return queryset.filter(published__isnull=self.value() == "no")
-        return queryset
-
-
-class ReviewFilter(admin.SimpleListFilter):
-    title = "relecture"
-    parameter_name = "review"
-
-    def lookups(self, request, model_admin):
-        return [("todo", "À relire"), ("done", "Relu")]
-
-    def queryset(self, request, queryset):
-        if self.value() == "todo":
-            return queryset.needing_review()
-        if self.value() == "done":
-            return queryset.filter(reviewed_at__isnull=False)
-        return queryset
+    add_label = "Ajouter une personne citée"
 
 
 @admin.register(Release)
-class ReleaseAdmin(EditorCorrectionsMixin, SimpleHistoryAdmin):
-    list_display = ["title", "office", "country_name", "published", "contacts_shown", "review_state"]
+class ReleaseAdmin(EditorCorrectionsMixin, admin.ModelAdmin):
+    list_display = ["title", "review_state", "office", "country_name", "date_shown", "contacts_shown"]
+    empty_value_display = "—"
     list_select_related = ["office"]
-    list_filter = [ReviewFilter, CountryFilter, "office", "projects", DateKnownFilter]
+    list_filter = [
+        ReviewFilter,
+        ReasonFilter,
+        CountryFilter,
+        "office",
+        "projects",
+        DateKnownFilter,
+        ImportRunFilter,
+    ]
     search_fields = ["title", "body", "source"]
     date_hierarchy = "published"
     autocomplete_fields = ["office", "projects"]
     inlines = [ReleaseContactInline, QuotedPersonInline]
     actions = ["mark_reviewed", "restore_all_imported"]
     readonly_fields = [
-        "held_fields", "source", "warnings", "imported_at", "updated_at", "source_changed_at",
-        "reviewed_at", "reviewed_by", "imported_text",
+        "review", "held_fields", "import_warnings", "source", "imported_at", "updated_at", "import_link",
+        "source_changed_at", "imported_text",
     ]  # fmt: skip
     fieldsets = [
+        ("Relecture", {"fields": ["review", "held_fields"], "classes": ["review-panel"]}),
         (
             None,
             {
@@ -121,49 +110,98 @@ class ReleaseAdmin(EditorCorrectionsMixin, SimpleHistoryAdmin):
                 ]
             },
         ),
+        ("Texte importé", {"fields": ["imported_text"], "classes": ["imported-text"]}),
         (
-            "Corrections et relecture",
-            {"fields": ["held_fields", "warnings", "source_changed_at", "reviewed_at", "reviewed_by"]},
-        ),
-        (
-            "Texte importé",
+            "Import",
             {
-                "fields": ["source", "imported_at", "updated_at", "imported_text"],
-                "classes": ["imported-text"],
+                "fields": [
+                    "import_warnings",
+                    "source",
+                    "import_link",
+                    "imported_at",
+                    "updated_at",
+                    "source_changed_at",
+                ]
             },
         ),
     ]
+    history_formatters = {
+        "country": country_label,
+        "warnings": lambda warnings: " ; ".join(str(describe_warning(w)) for w in warnings),
+    }
 
     class Media:
         css = {"all": ["admin/iomnews/change_form.css"]}
 
     def get_queryset(self, request):
-        return super().get_queryset(request).with_contact_count()
+        return super().get_queryset(request).with_contact_count().select_related("reviewed_by", "import_run")
+
+    @admin.display(description="relecture")
+    def review_state(self, obj):
+        return review_cell(obj)
+
+    @admin.display(description="état")
+    def review(self, obj):
+        return review_panel(obj) if obj and obj.pk else "—"
+
+    @admin.display(description="avertissements de l’import")
+    def import_warnings(self, obj):
+        return warnings_list(obj)
+
+    @admin.display(description="import")
+    def import_link(self, obj):
+        if obj.import_run is None:
+            return "—"
+        url = reverse("admin:releases_importrun_change", args=[obj.import_run.pk])
+        return format_html('<a href="{}">{}</a>', url, obj.import_run)
 
     @admin.display(description="texte importé")
     def imported_text(self, obj):
+        """The page as imported, from its title on; the site's navigation before it folded away."""
+        lines = obj.raw_text.splitlines()
+        title = (obj.imported_values.get("title") or obj.title).strip()
+        start = next((i for i, line in enumerate(lines) if title and title in line), 0)
         # Focusable, so that the scrolled text can be read with the keyboard.
-        return format_html(
+        text = format_html(
             '<pre class="raw-text" tabindex="0" role="region" aria-label="Texte importé">{}</pre>',
-            obj.raw_text,
+            "\n".join(lines[start:]),
+        )
+        if not start:
+            return text
+        return format_html(
+            '<details class="raw-navigation"><summary>Avant le titre : {} lignes (navigation du site)'
+            "</summary><pre>{}</pre></details>{}",
+            start,
+            "\n".join(lines[:start]),
+            text,
         )
 
     @admin.display(description="pays", ordering="country")
     def country_name(self, obj):
         return country_label(obj.country)
 
+    @admin.display(description="date", ordering="sort_date")
+    def date_shown(self, obj):
+        return obj.published
+
     @admin.display(description="contacts", ordering="contact_count")
     def contacts_shown(self, obj):
         return obj.contact_count
 
-    @admin.display(description="relecture")
-    def review_state(self, obj):
-        if obj.source_changed_at and (not obj.reviewed_at or obj.source_changed_at > obj.reviewed_at):
-            return "Page d’origine modifiée"
-        return f"Relu le {obj.reviewed_at:%d/%m/%Y}" if obj.reviewed_at else "—"
-
     def has_delete_permission(self, request, obj=None):
         return request.user.is_superuser
+
+    def save_model(self, request, obj, form, change):
+        if MARK_REVIEWED in request.POST:
+            obj.reviewed_at, obj.reviewed_by = timezone.now(), request.user
+            obj._change_reason = "Marqué comme relu"
+        super().save_model(request, obj, form, change)
+
+    def response_change(self, request, obj):
+        if MARK_REVIEWED in request.POST:
+            self.message_user(request, f"« {obj} » est marqué comme relu.", messages.SUCCESS)
+            return HttpResponseRedirect(reverse("admin:releases_release_changelist") + "?review=todo")
+        return super().response_change(request, obj)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -174,7 +212,9 @@ class ReleaseAdmin(EditorCorrectionsMixin, SimpleHistoryAdmin):
                 touched.append("projects")
             if touched:
                 form.instance.lock_fields(touched)
+                form.instance.skip_history_when_saving = True  # bookkeeping of the save just recorded
                 form.instance.save(update_fields=["locked_fields"])
+                del form.instance.skip_history_when_saving
 
     @admin.action(description="Marquer comme relus")
     def mark_reviewed(self, request, queryset):
@@ -185,40 +225,13 @@ class ReleaseAdmin(EditorCorrectionsMixin, SimpleHistoryAdmin):
     def restore_all_imported(self, request, queryset):
         count = 0
         for release in queryset.exclude(locked_fields=[]):
+            self.record_imported_version(release)
             release.locked_fields = []
             release.import_hash = ""  # the next import writes every field again
+            release._change_reason, release._history_user = "Corrections rendues aux imports", request.user
             release.save(update_fields=["locked_fields", "import_hash"])
             self.log_change(request, release, "Corrections rendues aux imports.")
             count += 1
         self.message_user(
             request, f"{count} communiqué(s) suivront de nouveau les imports.", messages.SUCCESS
         )
-
-
-@admin.register(ImportRun)
-class ImportRunAdmin(admin.ModelAdmin):
-    list_display = [
-        "started_at", "operator", "created", "updated", "unchanged", "skipped_count", "failed_count",
-        "kept_editor_fields",
-    ]  # fmt: skip
-    date_hierarchy = "started_at"
-
-    @admin.display(description="ignorés")
-    def skipped_count(self, obj):
-        return len(obj.skipped)
-
-    @admin.display(description="en échec")
-    def failed_count(self, obj):
-        return len(obj.failed)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-
-@admin.register(NavigationLine)
-class NavigationLineAdmin(admin.ModelAdmin):
-    list_display = ["text", "learned", "created_at"]
-    search_fields = ["text"]

@@ -6,6 +6,7 @@ undoing it puts back exactly what was there.
 """
 
 from contacts.models import ContactPerson, CountryOffice, Project
+from core.phones import unique_numbers
 
 from .models import Release, ReleaseContact
 
@@ -52,8 +53,11 @@ def _move_contact_links(kept: ContactPerson, others) -> dict:
             link.person = kept
             link.save(update_fields=["person"])
             continue
-        # Both were contacts of this release: one link, with the phones of both.
-        kept_link.phones = [*kept_link.phones, *(p for p in link.phones if p not in kept_link.phones)]
+        # Both were contacts of this release: one link, with the phones of both, each number once.
+        office = kept_link.office or link.office
+        kept_link.phones = unique_numbers(
+            [*kept_link.phones, *link.phones], office.country if office else None
+        )
         kept_link.save(update_fields=["phones"])
         removed.append(
             {"release": link.release_id, "person": link.person_id, "office": link.office_id,

@@ -11,6 +11,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from contacts.models import COUNTRY_CODE_RULE, ContactPerson, CountryOffice, Project
@@ -73,6 +74,11 @@ class Release(CorrectableModel):
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="relu par", null=True, blank=True,
         on_delete=models.SET_NULL, related_name="+",
+    )  # fmt: skip
+    # The import that created the release or last changed what it imports (history shows it as the author).
+    import_run = models.ForeignKey(
+        "ImportRun", verbose_name="import", null=True, blank=True, editable=False,
+        on_delete=models.SET_NULL, related_name="releases",
     )  # fmt: skip
     # Filled by a PostgreSQL trigger (migration 0002); unused on SQLite.
     search_vector = SearchVectorField(null=True, editable=False)
@@ -167,14 +173,14 @@ class QuotedPerson(models.Model):
 
 
 class NavigationLine(models.Model):
-    """A line of a site's navigation to strip from pages, learned from a batch (see releases/sites.py)."""
+    """A line of a site’s navigation to strip from pages, learned from a batch (importing/navigation.py)."""
 
     # The site whose menu has this line: a short key named after the menu's opening lines.
     site = models.CharField("site", max_length=100, blank=True, default="")
-    key = models.CharField(max_length=1000)
-    text = models.TextField()
-    learned = models.BooleanField(default=False)
-    created_at = models.DateTimeField(auto_now_add=True)
+    key = models.CharField("clé", max_length=1000)
+    text = models.TextField("ligne")
+    learned = models.BooleanField("apprise d’un lot", default=False)
+    created_at = models.DateTimeField("ajoutée le", auto_now_add=True)
 
     class Meta:
         verbose_name = "ligne de navigation"
@@ -190,7 +196,9 @@ class ImportRun(models.Model):
     """One run of import_releases: who, when, which files, what came of them."""
 
     started_at = models.DateTimeField("début")
-    finished_at = models.DateTimeField("fin")
+    finished_at = models.DateTimeField(
+        "fin", null=True, blank=True, help_text="Vide : en cours, ou interrompu."
+    )
     operator = models.CharField("opérateur", max_length=150, blank=True)
     paths = models.JSONField("chemins", default=list)
     created = models.PositiveIntegerField("créés", default=0)
@@ -206,4 +214,5 @@ class ImportRun(models.Model):
         ordering = ["-started_at"]
 
     def __str__(self) -> str:
-        return f"Import du {self.started_at:%d/%m/%Y %H:%M}"
+        # In the portal's time zone, as the admin shows the fields.
+        return f"Import du {timezone.localtime(self.started_at):%d/%m/%Y à %H:%M}"

@@ -2,7 +2,7 @@
 
 from django.db import models
 
-from . import search
+from . import review, search
 
 
 class ReleaseQuerySet(models.QuerySet):
@@ -59,23 +59,12 @@ class ReleaseQuerySet(models.QuerySet):
         return self.filter(has_contact) if wanted else self.exclude(has_contact)
 
     def needing_review(self):
-        """Releases an editor should look at: something missing, import warnings,
-        or a source page changed since an editor corrected it; not yet reviewed since."""
-        from .models import ReleaseContact
+        """Releases an editor should look at, and why: see releases/review.py."""
+        return self.filter(review.needing_review())
 
-        has_contact = models.Exists(ReleaseContact.objects.filter(release=models.OuterRef("pk")))
-        problem = (
-            models.Q(published__isnull=True)
-            | models.Q(country="")
-            | models.Q(office__isnull=True)
-            | ~has_contact
-            | ~models.Q(warnings=[])
-        )
-        not_reviewed = models.Q(reviewed_at__isnull=True)
-        source_changed = models.Q(source_changed_at__isnull=False) & (
-            not_reviewed | models.Q(source_changed_at__gt=models.F("reviewed_at"))
-        )
-        return self.filter((problem & not_reviewed) | source_changed)
+    def with_review_reason(self, code: str):
+        """Releases with this reason of review (a code of review.REASONS), reviewed or not."""
+        return self.filter(review.reason_filter(code))
 
     # ------------------------------------------------------------ search
     def search(self, words: str):

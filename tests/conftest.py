@@ -3,6 +3,7 @@ SQLite; no cached page, export file or collected static file carried between tes
 
 import pytest
 
+from tests.admin_helpers import editor  # noqa: F401  (the editor logged in, for every admin test)
 from tests.helpers import FIXTURES, run_import
 
 

@@ -66,17 +66,24 @@ class ImportReport:
         )
 
 
-def record_run(report: ImportReport, paths: list[str], started, operator: str | None = None) -> ImportRun:
-    """Keep the run for the admin (the lists of files cut at KEPT_IN_RUN entries each)."""
+def open_run(paths: list[str], started, operator: str | None = None) -> ImportRun:
+    """The run, recorded as it starts, so that the releases it writes can name it."""
     return ImportRun.objects.create(
         started_at=started,
-        finished_at=timezone.now(),
         operator=operator or os.environ.get("IOMNEWS_OPERATOR") or getpass.getuser(),
         paths=[str(p) for p in paths],
-        created=report.created,
-        updated=report.updated,
-        unchanged=report.unchanged,
-        skipped=report.skipped[:KEPT_IN_RUN],
-        failed=report.failed[:KEPT_IN_RUN],
-        kept_editor_fields=report.kept_editor_fields,
     )
+
+
+def record_run(
+    report: ImportReport, paths: list[str], started, operator: str | None = None, run: ImportRun | None = None
+) -> ImportRun:
+    """Keep the run for the admin (the lists of files cut at KEPT_IN_RUN entries each):
+    the one open_run started, or a new one."""
+    run = run or open_run(paths, started, operator)
+    run.finished_at = timezone.now()
+    run.created, run.updated, run.unchanged = report.created, report.updated, report.unchanged
+    run.skipped, run.failed = report.skipped[:KEPT_IN_RUN], report.failed[:KEPT_IN_RUN]
+    run.kept_editor_fields = report.kept_editor_fields
+    run.save()
+    return run

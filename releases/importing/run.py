@@ -12,6 +12,7 @@ from contextlib import contextmanager, nullcontext
 from django.conf import settings
 from django.db import connection, transaction
 
+from ..models import ImportRun
 from ..search import register_sqlite_functions
 from .files import FoundFiles
 from .navigation import learn_batch_navigation, remember_navigation
@@ -48,13 +49,17 @@ def one_import_at_a_time() -> Iterator[None]:
 
 
 def run_import(
-    found: FoundFiles, dry_run: bool = False, progress: Callable[[int, int], None] | None = None
+    found: FoundFiles,
+    dry_run: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+    run: ImportRun | None = None,
 ) -> ImportReport:
+    """Import the files; the releases written name `run` (report.open_run) as their import."""
     with one_import_at_a_time():
-        return _run_import(found, dry_run, progress)
+        return _run_import(found, dry_run, progress, run)
 
 
-def _run_import(found: FoundFiles, dry_run: bool, progress) -> ImportReport:
+def _run_import(found: FoundFiles, dry_run: bool, progress, run: ImportRun | None) -> ImportReport:
     report = ImportReport(failed=list(found.failed))
     started = time.monotonic()
     navigation, learned_text = learn_batch_navigation(found.pages)
@@ -64,7 +69,7 @@ def _run_import(found: FoundFiles, dry_run: bool, progress) -> ImportReport:
     parse_settings = ParseSettings(
         navigation, tuple(settings.IMPORT_SOURCE_HOSTS), stems=connection.vendor == "sqlite"
     )
-    writer = ReleaseWriter()
+    writer = ReleaseWriter(import_run=run)
     # Each window in its own transaction; a dry run wraps them all in one more that it rolls back.
     with (
         parsed_pages(found.pages, parse_settings) as pages,

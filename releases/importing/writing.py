@@ -24,9 +24,11 @@ from django.db.models import Q
 from django.utils import timezone
 
 from core.caching import bump, tag
+from core.history import record_imported_versions
 
 from ..models import QuotedPerson, Release, ReleaseContact
 from ..search import INDEXED_BODY_CHARS, forget_stems_ahead, stems_ahead
+from ..warning_labels import warning_code
 from .resolving import EntityResolver, ResolvedContact
 from .slugs import SlugAllocator
 
@@ -75,12 +77,8 @@ class PlannedRelease:
 
 
 def warning_json(warning) -> dict:
-    """A parser's warning as stored: {"code", "detail"}."""
-    if isinstance(warning, dict):
-        return warning
-    if hasattr(warning, "code"):
-        return {"code": warning.code, "detail": getattr(warning, "detail", "")}
-    return {"code": "note", "detail": str(warning)}
+    """A parser's warning as stored: {"code", "detail"} (releases/warning_labels.py names them)."""
+    return warning_code(warning)
 
 
 def release_values(page, office) -> dict:
@@ -123,7 +121,8 @@ def _replaces(release: Release, values: dict) -> bool:
 
 
 class ReleaseWriter:
-    def __init__(self):
+    def __init__(self, import_run=None):
+        self.import_run = import_run  # named by the releases it creates or changes
         self.entities = EntityResolver()
         self.slugs = SlugAllocator(Release, "communique")
         self.stored: dict[str, StoredRelease] = {}
@@ -266,7 +265,7 @@ class ReleaseWriter:
         release = Release(
             source=page.source, slug=self.slugs.allocate(page.title, page.source),
             fingerprint=page.fingerprint, import_hash=page.content_hash(), raw_text=page.text,
-            warnings=plan.warnings, office=plan.office, **values,
+            warnings=plan.warnings, office=plan.office, import_run=self.import_run, **values,
         )  # fmt: skip
         release.imported_values = _json_safe(release_values(page, plan.office))
         return release
@@ -294,6 +293,8 @@ class ReleaseWriter:
 
     def _update(self, plans: list[PlannedRelease]) -> None:
         releases = Release.objects.with_details().in_bulk([plan.stored.pk for plan in plans])
+        # Their version before this import, for the history of those never changed since created.
+        record_imported_versions(Release, releases.values())
         for plan in plans:
             plan.outcome = self._update_one(releases[plan.stored.pk], plan)
 
@@ -315,17 +316,20 @@ class ReleaseWriter:
             changed.append("import_hash")
         release.fingerprint, release.import_hash = page.fingerprint, page.content_hash()
         release.raw_text, release.warnings = page.text, plan.warnings
+        links = [r for r in RELATIONS if not _same_links(release, r, _wanted(plan, r))]
+        kept += [r for r in links if r in release.locked_fields]
+        replaced = [r for r in links if r not in release.locked_fields]
+        changed += replaced
+        if changed:
+            release.import_run = self.import_run or release.import_run
         release._change_reason = "Import"
+        # A history entry only for a change of the fields the history keeps (set: skipped).
+        if not set(changed) - {"import_hash", *RELATIONS}:
+            release.skip_history_when_saving = True
         release.save()
-        for relation in RELATIONS:
-            wanted = getattr(plan, relation if relation != "quoted_people" else "quotes")
-            if _same_links(release, relation, wanted):
-                continue
-            if relation in release.locked_fields:
-                kept.append(relation)
-                continue
-            changed.append(relation)
-            _replace_links(release, relation, wanted)
+        release.__dict__.pop("skip_history_when_saving", None)
+        for relation in replaced:
+            _replace_links(release, relation, _wanted(plan, relation))
         return LoadOutcome(UPDATED if changed else UNCHANGED, kept)
 
 
@@ -339,6 +343,10 @@ def _tags(plan: PlannedRelease) -> list[str]:
         *(tag(c.office) for c in plan.contacts if c.office),
         *(tag(project) for project in plan.projects),
     ]
+
+
+def _wanted(plan: PlannedRelease, relation: str):
+    return getattr(plan, relation if relation != "quoted_people" else "quotes")
 
 
 def _same_links(release: Release, relation: str, wanted) -> bool:

@@ -1,6 +1,7 @@
 from django import template
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from releases.models import Release
 
@@ -12,6 +13,6 @@ def review_queue_notice():
     """The number of releases waiting for an editor, linked to that list."""
     count = Release.objects.needing_review().count()
     if not count:
-        return format_html('<p class="help">Aucun communiqué à relire.</p>')
+        return mark_safe('<p class="help">Aucun communiqué à relire.</p>')
     url = reverse("admin:releases_release_changelist") + "?review=todo"
     return format_html('<p><a class="button" href="{}">{} communiqué(s) à relire</a></p>', url, count)

@@ -75,7 +75,7 @@ def test_editor_corrects_a_title_that_a_new_import_keeps(open_window, live_serve
     title.fill(CORRECTED_TITLE)
     window.screenshot("journey-editor-change-form")
     page.get_by_role("button", name="Enregistrer", exact=True).click()
-    expect(page.locator(".messagelist")).to_contain_text("a été modifié avec succès")
+    expect(page.locator(".messagelist")).to_contain_text("Modifications enregistrées : communiqué")
 
     report = run_import(ROME_PAGE)
     assert Release.objects.get().locked_fields == ["title"]  # the body the browser sent back is unchanged

@@ -7,47 +7,14 @@ from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 from django.urls import reverse
 
-from contacts.models import ContactPerson
+from contacts.models import ContactPerson, CountryOffice
 from releases.models import ImportRun, Release
+from tests.admin_helpers import change_form_data
 from tests.helpers import SAMPLE_PAGES, run_import
 
 pytestmark = pytest.mark.django_db
 
 PAGE = SAMPLE_PAGES[0]  # 000: one release, one contact
-
-
-@pytest.fixture
-def editor(client):
-    out = io.StringIO()
-    call_command("create_editor", "edith", "--email", "edith@example.org", stdout=out)
-    user = User.objects.get(username="edith")
-    assert user.is_staff and not user.is_superuser
-    assert user.groups.filter(name="Éditeurs").exists()
-    client.force_login(user)
-    return user
-
-
-def change_form_data(response) -> dict:
-    """What the browser would send back from an admin change form, unchanged."""
-
-    def fields_of(form, prefix=""):
-        values = {}
-        for name in form.fields:
-            value = form[name].value()  # already prepared for the widget, as rendered
-            if value in (None, "", []):
-                continue
-            values[f"{prefix}{name}"] = value
-            if form.fields[name].show_hidden_initial:  # the hidden "initial-" input a browser sends too
-                values[form.add_initial_prefix(name)] = value
-        return values
-
-    data = fields_of(response.context["adminform"].form)
-    for inline in response.context.get("inline_admin_formsets", []):
-        formset = inline.formset
-        data.update(fields_of(formset.management_form, f"{formset.prefix}-"))
-        for sub in formset.forms:
-            data.update(fields_of(sub, f"{sub.prefix}-"))
-    return data
 
 
 def test_an_editor_corrects_a_title_and_the_next_import_keeps_it(client, editor):
@@ -108,6 +75,22 @@ def test_contact_phones_are_typed_as_a_comma_separated_list(client, editor):
     assert len(release.contact_links.get().phones) == 4  # nothing stored
 
 
+def test_a_persons_phones_are_typed_as_on_a_release_national_numbers_in_the_offices_country(client, editor):
+    run_import(PAGE)
+    office = CountryOffice.objects.get()
+    url = reverse("admin:contacts_contactperson_add")
+    data = {
+        "name": "Jeanne Exemple",
+        "slug": "jeanne-exemple",
+        "office": office.pk,
+        "phones": "011 4815-5196",
+    }
+    assert client.post(url, {**data, "phones": "011 4815-5196, +54 11 4815 5196"}).status_code == 302
+    assert ContactPerson.objects.get(slug="jeanne-exemple").phones == ["+541148155196"]  # one number, once
+    response = client.post(url, {**data, "slug": "autre", "office": "", "phones": "4815 5196"})
+    assert "« 4815 5196 » n’est pas un numéro" in response.content.decode()  # no office: no country
+
+
 def test_correction_bookkeeping_is_not_typed_in_as_json(client, editor):
     run_import(PAGE)
     for person in ContactPerson.objects.all():
@@ -143,6 +126,22 @@ def test_restoring_the_imported_value_gives_the_field_back_to_imports(client, ed
     assert (release.title, release.locked_fields) == (imported_title, [])
 
 
+def test_restoring_held_contacts_gives_them_back_to_the_next_import(client, editor):
+    run_import(PAGE)
+    release = Release.objects.get()
+    release.contact_links.all().delete()
+    release.lock_fields(["contacts"])
+    release.save()
+    response = client.post(reverse("admin:releases_release_restore", args=[release.pk, "contacts"]))
+    assert response.status_code == 302
+    release.refresh_from_db()
+    assert (release.locked_fields, release.import_hash) == ([], "")
+    run_import(PAGE)
+    assert release.contact_links.count() == 1
+    merges = client.get(reverse("admin:contacts_merge_changelist"))
+    assert merges.status_code == 200 and "<h1>Fusions</h1>" in merges.content.decode()
+
+
 def test_a_changed_source_page_flags_the_corrected_release_for_review(client, editor, tmp_path):
     copy = tmp_path / PAGE.name
     copy.write_bytes(PAGE.read_bytes())
@@ -158,27 +157,30 @@ def test_a_changed_source_page_flags_the_corrected_release_for_review(client, ed
     assert release.imported_values["title"].startswith("Nouveaux programmes")
     assert release in Release.objects.needing_review()
     page = client.get(reverse("admin:releases_release_changelist") + "?review=todo").content.decode()
-    assert "Page d’origine modifiée" in page
+    assert "page modifiée après correction" in page
 
 
-def test_review_queue_on_the_admin_index_and_marking_reviewed(client, editor):
-    run_import(*SAMPLE_PAGES)  # the sample pages carry no date: all five wait for review
-    assert "5 communiqué(s) à relire" in client.get(reverse("admin:index")).content.decode()
-    ids = list(Release.objects.values_list("pk", flat=True)[:2])
+def test_review_queue_on_the_admin_index_and_marking_reviewed(client, editor, tmp_path):
+    run_import(*SAMPLE_PAGES)  # text pages, with office and contacts: nothing to review
+    assert "Aucun communiqué à relire" in client.get(reverse("admin:index")).content.decode()
+    Release.objects.filter(source__in=[p.name for p in SAMPLE_PAGES[:3]]).update(office=None)
+    assert "3 communiqué(s) à relire" in client.get(reverse("admin:index")).content.decode()
+    ids = list(Release.objects.filter(office=None).values_list("pk", flat=True)[:2])
     client.post(
         reverse("admin:releases_release_changelist"), {"action": "mark_reviewed", "_selected_action": ids}
     )
-    assert "3 communiqué(s) à relire" in client.get(reverse("admin:index")).content.decode()
+    assert "1 communiqué(s) à relire" in client.get(reverse("admin:index")).content.decode()
 
 
 def test_merging_two_people_moves_their_releases(client, editor):
     run_import(*SAMPLE_PAGES)
     sonia = ContactPerson.objects.get(email="spellecer@iom.int")
     karla = ContactPerson.objects.get(email="kvillamar@iom.int")
-    response = client.post(
-        reverse("admin:contacts_contactperson_changelist"),
-        {"action": "merge_selected", "_selected_action": [sonia.pk, karla.pk]},
-    )
+    changelist = reverse("admin:contacts_contactperson_changelist")
+    chosen = {"action": "merge_selected", "_selected_action": [sonia.pk, karla.pk]}
+    confirmation = client.post(changelist, chosen)
+    assert confirmation.status_code == 200 and ContactPerson.objects.filter(pk=karla.pk).exists()
+    response = client.post(changelist, {**chosen, "kept": sonia.pk, "confirm": "yes"})
     assert response.status_code == 302
     assert not ContactPerson.objects.filter(pk=karla.pk).exists()
     sonia.refresh_from_db()
@@ -231,10 +233,9 @@ def test_history_shows_who_changed_what_and_a_change_can_be_reverted(client, edi
     page = client.get(reverse("admin:releases_release_history", args=[release.pk])).content.decode()
     assert "edith" in page and "Titre corrigé par Edith" in page and imported_title in page  # the field diff
 
-    # Revert to the imported version through the history form.
-    revert_url = reverse("admin:releases_release_simple_history", args=[release.pk, history[0].history_id])
-    data = change_form_data(client.get(revert_url))
-    assert client.post(revert_url, data).status_code == 302
+    # Revert to the imported version from its page in the history.
+    revert_url = reverse("admin:releases_release_history_version", args=[release.pk, history[0].history_id])
+    assert client.post(revert_url).status_code == 302
     release.refresh_from_db()
     assert release.title == imported_title
 

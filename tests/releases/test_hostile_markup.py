@@ -5,8 +5,8 @@ from django.urls import reverse
 
 from contacts.models import ContactPerson
 from releases.models import Release
+from tests.admin_helpers import change_form_data
 from tests.helpers import SAMPLE_PAGES, run_import
-from tests.releases.test_admin import change_form_data, editor  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +22,7 @@ def shown(client, url) -> str:
     return response.content.decode()
 
 
-def test_hostile_markup_typed_in_the_admin_stays_text_everywhere(client, editor):  # noqa: F811
+def test_hostile_markup_typed_in_the_admin_stays_text_everywhere(client, editor):
     run_import(SAMPLE_PAGES[0])
     release = Release.objects.get()
     url = reverse("admin:releases_release_change", args=[release.pk])

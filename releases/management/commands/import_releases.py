@@ -4,7 +4,7 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from releases.importing import BadPath, collect_files, record_run, run_import
+from releases.importing import BadPath, collect_files, open_run, record_run, run_import
 
 
 class Command(BaseCommand):
@@ -30,9 +30,10 @@ class Command(BaseCommand):
 
         human = self.stderr if report == "json" else self.stdout
         started = timezone.now()
-        result = run_import(found, dry_run=dry_run, progress=self._progress_bar())
-        if not dry_run:
-            record_run(result, paths, started)
+        run = None if dry_run else open_run(paths, started)
+        result = run_import(found, dry_run=dry_run, progress=self._progress_bar(), run=run)
+        if run is not None:
+            record_run(result, paths, started, run=run)
 
         for entry in result.failed:
             self.stderr.write(f"échec : {entry['path']} : {entry['error']}")

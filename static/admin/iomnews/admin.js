@@ -1,21 +1,28 @@
-// select2 (the admin's autocomplete) adds a search box without a label:
-// give it the label of the field it belongs to.
+// select2 (the admin's autocomplete) adds a search box, and a combobox that is named by
+// its chosen value only (an empty field leaves it nameless): give both the label of the
+// field they belong to.
 "use strict";
 {
-  function labelSearchBoxes() {
+  function labelSelect2() {
     for (const select of document.querySelectorAll("select.admin-autocomplete")) {
       const label = select.id && document.querySelector(`label[for="${select.id}"]`);
-      const box = select.nextElementSibling && select.nextElementSibling.querySelector(".select2-search__field");
-      if (label && box && !box.hasAttribute("aria-label")) {
-        box.setAttribute("aria-label", label.textContent.replace(/\s*:\s*$/, "").trim());
+      const widget = select.nextElementSibling;
+      if (!label || !widget) {
+        continue;
+      }
+      const name = label.textContent.replace(/\s*:\s*$/, "").trim();
+      for (const part of widget.querySelectorAll(".select2-search__field, .select2-selection, .select2-selection__rendered")) {
+        if (!part.hasAttribute("aria-label")) {
+          part.setAttribute("aria-label", name);
+        }
       }
     }
   }
   // After the admin's own ready handlers, which create the select2 boxes (this script is deferred).
   if (window.django && window.django.jQuery) {
-    window.django.jQuery(labelSearchBoxes);
+    window.django.jQuery(labelSelect2);
   } else {
-    window.addEventListener("load", labelSearchBoxes);
+    window.addEventListener("load", labelSelect2);
   }
-  document.addEventListener("formset:added", labelSearchBoxes);
+  document.addEventListener("formset:added", labelSelect2);
 }
