@@ -10,10 +10,11 @@ class ReleasesConfig(AppConfig):
 
         from contacts.merging import entity_merged, merge_undone
 
-        from . import merges, search
+        from . import facet_counts, merges, search
         from .caching import watch_writes
 
         watch_writes()
+        facet_counts.watch_writes()
         connection_created.connect(search.register_sqlite_functions, dispatch_uid="iomnews-sqlite-stem")
         entity_merged.connect(merges.move_links, dispatch_uid="releases-move-links")
         merge_undone.connect(merges.move_links_back, dispatch_uid="releases-move-links-back")

@@ -4,7 +4,7 @@ releases over time (a bar chart, by year or by month inside a year) and by count
 adds its filter, and the same numbers are given as a table."""
 
 from django.db.models import Count
-from django.db.models.functions import ExtractMonth, ExtractYear
+from django.db.models.functions import ExtractMonth
 
 from core.querystrings import query_string
 from core.worldmap import choropleth
@@ -25,14 +25,17 @@ def _counts(releases, part, name: str) -> dict[int, int]:
     return {row[name]: row["count"] for row in rows}
 
 
-def timeline(releases, params, year: int | None) -> dict | None:
+def counts_by_year(releases) -> dict[int, int]:
+    rows = releases.order_by().exclude(year=None).values_list("year").annotate(count=Count("pk"))
+    return dict(rows)
+
+
+def timeline(params, year: int | None, counts: dict[int, int]) -> dict | None:
     """Bars by year (every year from the first to the last, empty ones too), or by
-    month when the list is of one year; None when no release has a date."""
+    month when the list is of one year (`counts` by month then); None when no release has a date."""
     if year:
-        counts = _counts(releases, ExtractMonth, "month")
         keys, labels, param = list(range(1, 13)), MONTHS, "month"
     else:
-        counts = _counts(releases, ExtractYear, "year")
         keys = list(range(min(counts), max(counts) + 1)) if counts else []
         labels, param = [str(k) for k in keys], "year"
     if not counts:
@@ -66,11 +69,6 @@ def _bars(keys, labels, counts, link) -> list[dict]:
     return bars
 
 
-def country_map(releases, link) -> dict:
-    """Releases per country, as the map include draws them."""
-    return choropleth(releases.count_by_country(), link)
-
-
 def _year(filterset) -> int | None:
     """The year the list is filtered on, when valid (another invalid filter does not matter)."""
     if not filterset.is_bound:
@@ -80,9 +78,17 @@ def _year(filterset) -> int | None:
     return int(year) if year else None
 
 
-def release_charts(releases, filterset, params) -> dict:
-    """The list's pictures: `releases` are the ones the facets count, `params` the list's GET."""
+def release_charts(releases, filterset, params, stored=None) -> dict:
+    """The list's pictures: `releases` are the ones the facets count, `params` the list's GET;
+    over every release, `stored` counts (facet_counts.StoredCounts) instead."""
+    year = _year(filterset)
+    if stored is not None:
+        by_year = {int(y): n for y, n in stored.all("year").items()}
+        by_country = stored.all("country")
+    else:
+        by_year = _counts(releases, ExtractMonth, "month") if year else counts_by_year(releases)
+        by_country = releases.count_by_country()
     return {
-        "timeline": timeline(releases, params, _year(filterset)),
-        "map": country_map(releases, lambda code: query_string(params, "country", code)),
+        "timeline": timeline(params, year, by_year),
+        "map": choropleth(by_country, lambda code: query_string(params, "country", code)),
     }

@@ -1,15 +1,24 @@
 """Facet counts: for each filter, its options with the number of releases in
-the current result set (options with none are left out)."""
+the current result set (options with none are left out).
+
+Counted live over a filtered list (indexed filters keep that set small), read
+from the stored counts (facet_counts) for the unfiltered list of every release.
+Countries may be chosen several at once: their facet counts the list without
+the country filter, so that another country can be added.
+"""
 
 from django.db.models import Count, QuerySet
-from django.db.models.functions import ExtractYear
 
-from core.countries import country_label
+from contacts.models import ContactPerson, CountryOffice, Project
+from core.countries import country_label, language_label
 from core.querystrings import query_string
 
+from . import facet_counts
 from .models import Release, ReleaseContact
 
 FACET_SIZE = 12
+FACETS = ("country", "office", "project", "contact", "year", "language")
+ENTITIES = {"office": CountryOffice, "project": Project, "contact": ContactPerson}
 
 
 def _rows(releases: QuerySet, key: str, label: str | None = None, limit: int = FACET_SIZE) -> list[dict]:
@@ -39,31 +48,83 @@ def _linked_rows(link_model, target: str, releases: QuerySet, limit: int = FACET
     return [{"value": r[f"{target}__slug"], "label": r[f"{target}__name"], "count": r["count"]} for r in rows]
 
 
-def release_facets(releases: QuerySet) -> dict[str, list[dict]]:
-    countries = [
-        {**row, "label": country_label(row["value"])}
-        for row in _rows(releases.exclude(country=""), "country")
-    ]
-    years = (
-        releases.order_by()
-        .exclude(published__isnull=True)
-        .annotate(year=ExtractYear("published"))
-        .values("year")
-        .annotate(count=Count("pk"))
-        .order_by("-year")[:FACET_SIZE]
-    )
+def _coded(rows: list[dict], label) -> list[dict]:
+    return [{**row, "label": label(row["value"])} for row in rows]
+
+
+def release_facets(releases: QuerySet, country_releases: QuerySet | None = None) -> dict[str, list[dict]]:
+    """Live counts over these releases (the country facet over `country_releases` when given)."""
+    countries = releases if country_releases is None else country_releases
+    years = releases.order_by().exclude(year=None).values("year").annotate(count=Count("pk"))
     return {
-        "country": countries,
+        "country": _coded(_rows(countries.exclude(country=""), "country"), country_label),
         "office": _rows(releases, "office__slug", "office__name"),
         "project": _linked_rows(Release.projects.through, "project", releases),
         "contact": _linked_rows(ReleaseContact, "person", releases),
-        "year": [{"value": str(y["year"]), "label": str(y["year"]), "count": y["count"]} for y in years],
+        "year": [
+            {"value": str(y["year"]), "label": str(y["year"]), "count": y["count"]}
+            for y in years.order_by("-year")[:FACET_SIZE]
+        ],
+        "language": _coded(_rows(releases.exclude(language=""), "language"), language_label),
     }
+
+
+def stored_facets(counts: facet_counts.StoredCounts) -> dict[str, list[dict]]:
+    """The same over every release, from the stored counts (no release row read)."""
+    facets = {}
+    for name in ("country", "language"):
+        label = country_label if name == "country" else language_label
+        rows = counts.largest(name, FACET_SIZE)
+        facets[name] = [{"value": v, "label": label(v), "count": n} for v, n in rows]
+    for name, model in ENTITIES.items():
+        rows = counts.largest(name, FACET_SIZE)
+        entities = model.objects.only("slug", "name").in_bulk([int(v) for v, _ in rows])
+        facets[name] = [
+            {"value": entities[int(v)].slug, "label": entities[int(v)].name, "count": n}
+            for v, n in rows
+            if int(v) in entities
+        ]
+    years = sorted(counts.all("year").items(), key=lambda item: int(item[0]), reverse=True)
+    facets["year"] = [{"value": v, "label": v, "count": n} for v, n in years[:FACET_SIZE]]
+    return facets
+
+
+def with_links(facets: dict[str, list[dict]], params) -> dict[str, list[dict]]:
+    """Each option with the link that chooses it and whether it is chosen. A country is
+    added to those chosen (or taken out); any other option replaces its filter's value."""
+    countries = _chosen_countries(params)
+    for name, options in facets.items():
+        for option in options:
+            value = str(option["value"])
+            if name == "country":
+                option["selected"] = value in countries
+                chosen = [c for c in countries if c != value] if option["selected"] else [*countries, value]
+                option["url"] = _with_countries(params, chosen)
+                if countries:
+                    option["action"] = "retirer ce pays" if option["selected"] else "ajouter ce pays"
+            else:
+                option["selected"] = value == params.get(name, "")
+                option["url"] = query_string(params, name, value)
+    return facets
+
+
+def _chosen_countries(params) -> list[str]:
+    codes = [code.strip().upper() for value in params.getlist("country") for code in value.split(",")]
+    return list(dict.fromkeys(code for code in codes if code))
+
+
+def _with_countries(params, codes: list[str]) -> str:
+    params = params.copy()
+    params.pop("page", None)
+    params.setlist("country", codes)
+    query = params.urlencode()
+    return f"?{query}" if query else "?"
 
 
 CHIP_LABELS = {
     "q": "Mots",
     "country": "Pays",
+    "language": "Langue",
     "office": "Bureau",
     "project": "Projet",
     "contact": "Contact",
@@ -74,15 +135,25 @@ CHIP_LABELS = {
 
 
 def active_filters(params, facets: dict[str, list[dict]]) -> list[dict]:
-    """The filters in use, each with a link that removes it (the others stay)."""
+    """The filters in use, each with a link that removes it (the others stay); one per country."""
     chips = []
     for key, title in CHIP_LABELS.items():
+        if key == "country":
+            countries = _chosen_countries(params)
+            chips += [
+                {
+                    "label": f"{title} : {country_label(code)}",
+                    "remove_url": _with_countries(params, [c for c in countries if c != code]),
+                }
+                for code in countries
+            ]
+            continue
         value = params.get(key, "").strip()
         if not value:
             continue
         label = next((o["label"] for o in facets.get(key, []) if str(o["value"]) == value), None)
-        if key == "country":
-            label = country_label(value.upper())
+        if key == "language":
+            label = language_label(value)
         if key == "has_contacts":
             # The values the filter applies; any other is shown as typed, and ignored.
             label = {"true": "oui", "1": "oui", "false": "non", "0": "non"}.get(value.lower())

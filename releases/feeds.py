@@ -10,6 +10,11 @@ from .models import Release
 FEED_SIZE = 50
 
 
+class FeedFilter(ReleaseFilter):
+    # A feed brings news: newest first, even for a search, unless relevance is asked for.
+    relevance_by_default = False
+
+
 class ReleaseFeed(Feed):
     title = "Communiqués de presse de l’OIM"
     description = "Les derniers communiqués de presse, selon les filtres choisis."
@@ -23,7 +28,7 @@ class ReleaseFeed(Feed):
         return reverse("releases:release_list") + (f"?{query}" if query else "")
 
     def items(self, params):
-        return ReleaseFilter(params or None, queryset=Release.objects.for_listing()).qs[:FEED_SIZE]
+        return FeedFilter(params or None, queryset=Release.objects.for_listing()).qs[:FEED_SIZE]
 
     def item_title(self, release):
         return release.title

@@ -1,29 +1,55 @@
+import calendar
+import re
+from datetime import date
+
 import django_filters
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Case, Value, When
 from django.utils.functional import cached_property
 
 from .models import Release
 
 RELEVANCE_POOL = 2000
+MAX_COUNTRIES = 20
+COUNTRY_CODE = re.compile(r"[A-Z]{2}")
+
+
+class CountryCodesField(forms.Field):
+    """One or several ISO codes: `?country=GT&country=CR` (or `GT,CR`), any case."""
+
+    widget = forms.MultipleHiddenInput  # reads every value of the parameter
+
+    def to_python(self, value) -> list[str]:
+        values = value if isinstance(value, list | tuple) else [value or ""]
+        codes = [code.strip().upper() for v in values for code in str(v).split(",") if code.strip()]
+        return list(dict.fromkeys(codes))
+
+    def validate(self, value) -> None:
+        wrong = [code for code in value if not COUNTRY_CODE.fullmatch(code)]
+        if wrong:
+            raise ValidationError(f"« {wrong[0]} » n’est pas un code de pays ISO (deux lettres, ex. GT).")
+        if len(value) > MAX_COUNTRIES:
+            raise ValidationError(f"{MAX_COUNTRIES} pays au plus.")
+
+
+class CountriesFilter(django_filters.Filter):
+    field_class = CountryCodesField
 
 
 class ReleaseFilter(django_filters.FilterSet):
     """The list's GET parameters (q, country, office, project, contact, year, month, has_contacts, sort)."""
 
     q = django_filters.CharFilter(method="filter_words", label="Mots", max_length=200)
-    country = django_filters.CharFilter(method="filter_country", label="Pays (code ISO)", max_length=2)
+    country = CountriesFilter(method="filter_countries", label="Pays (code ISO)")
+    language = django_filters.CharFilter(field_name="language", label="Langue", max_length=8)
     office = django_filters.CharFilter(field_name="office__slug", label="Bureau", max_length=220)
     project = django_filters.CharFilter(field_name="projects__slug", label="Projet", max_length=220)
     contact = django_filters.CharFilter(
         field_name="contact_links__person__slug", label="Contact", max_length=220
     )
-    year = django_filters.NumberFilter(
-        field_name="published__year", label="Année", min_value=1900, max_value=2100
-    )
-    month = django_filters.NumberFilter(
-        field_name="published__month", label="Mois", min_value=1, max_value=12
-    )
+    year = django_filters.NumberFilter(method="filter_dates", label="Année", min_value=1900, max_value=2100)
+    month = django_filters.NumberFilter(method="filter_dates", label="Mois", min_value=1, max_value=12)
     has_contacts = django_filters.BooleanFilter(
         method="filter_has_contacts",
         label="Avec contacts",
@@ -35,6 +61,8 @@ class ReleaseFilter(django_filters.FilterSet):
         choices=[("date", "date"), ("relevance", "pertinence")],
         empty_label=None,
     )
+    # A search is sorted by relevance unless asked otherwise (most releases have no date).
+    relevance_by_default = True
 
     class Meta:
         model = Release
@@ -43,8 +71,20 @@ class ReleaseFilter(django_filters.FilterSet):
     def filter_words(self, queryset, name, value):
         return queryset.search(value)
 
-    def filter_country(self, queryset, name, value):
-        return queryset.for_country(value)
+    def filter_countries(self, queryset, name, value):
+        return queryset.for_countries(value) if value else queryset
+
+    def filter_dates(self, queryset, name, value):
+        """Year, or month of the year: a range of dates, which the indexes in the list's order serve."""
+        cleaned = self.form.cleaned_data
+        year, month = cleaned.get("year"), cleaned.get("month")
+        if name == "month" and year:
+            return queryset  # applied with the year
+        if name == "month":
+            return queryset.filter(published__month=int(value))
+        first, last = (1, 12) if not month else (int(month), int(month))
+        end = calendar.monthrange(int(year), last)[1]
+        return queryset.filter(sort_date__range=(date(int(year), first, 1), date(int(year), last, end)))
 
     def filter_has_contacts(self, queryset, name, value):
         return queryset.having_contacts(value)
@@ -71,11 +111,7 @@ class ReleaseFilter(django_filters.FilterSet):
         self.form.is_valid()
         cleaned = getattr(self.form, "cleaned_data", {})
         used = [(name, cleaned.get(name)) for name in self.filters if name not in self.form.errors]
-        return [
-            (name, str(value).lower() if isinstance(value, bool) else str(value))
-            for name, value in used
-            if value not in (None, "")
-        ]
+        return [(name, _as_text(value)) for name, value in used if value not in (None, "", [])]
 
     @cached_property
     def words(self) -> str:
@@ -83,7 +119,19 @@ class ReleaseFilter(django_filters.FilterSet):
 
     @property
     def by_relevance(self) -> bool:
-        return bool(self.words) and self.form.cleaned_data.get("sort") == "relevance"
+        sort = self.form.cleaned_data.get("sort") if self.words else None
+        return bool(self.words) and (sort == "relevance" or (not sort and self.relevance_by_default))
+
+    @cached_property
+    def is_unfiltered(self) -> bool:
+        """Every release, in any order: counts over all of them are stored (facet_counts)."""
+        return not [name for name, _ in self.used_filters() if name != "sort"]
+
+    def without(self, name: str) -> "ReleaseFilter":
+        """The same filters but one (a facet that adds to its own choice counts without it)."""
+        data = self.data.copy()
+        data.pop(name, None)
+        return type(self)(data or None, queryset=self.queryset)
 
     @cached_property
     def ranked_ids(self) -> list[int]:
@@ -100,3 +148,11 @@ class ReleaseFilter(django_filters.FilterSet):
             )
             return self.matches.filter(pk__in=ranked).order_by(position, "-id")
         return self.matches.newest_first()
+
+
+def _as_text(value) -> str:
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, list):
+        return "-".join(value)
+    return str(value)

@@ -8,22 +8,33 @@ undoing it puts back exactly what was there.
 from contacts.models import ContactPerson, CountryOffice, Project
 from core.phones import unique_numbers
 
+from . import facet_counts
 from .models import Release, ReleaseContact
 
 KEY = "releases"
+FACETS = {ContactPerson: "contact", CountryOffice: "office", Project: "project"}
 
 
 def move_links(sender, kept, others, merge, **kwargs) -> dict:
     if sender is ContactPerson:
-        return {KEY: _move_contact_links(kept, others)}
-    if sender is CountryOffice:
-        return {KEY: _move_office_links(kept, others)}
-    if sender is Project:
-        return {KEY: _move_project_links(kept, others)}
-    return {}
+        moved = _move_contact_links(kept, others)
+    elif sender is CountryOffice:
+        moved = _move_office_links(kept, others)
+    elif sender is Project:
+        moved = _move_project_links(kept, others)
+    else:
+        return {}
+    facet_counts.recount({FACETS[sender]: {kept.pk, *(other.pk for other in others)}})
+    return {KEY: moved}
 
 
 def move_links_back(sender, kept, restored, merge, **kwargs) -> None:
+    _move_back(kept, merge)
+    if sender in FACETS:
+        facet_counts.recount({FACETS[sender]: {kept.pk, *(entity.pk for entity in restored)}})
+
+
+def _move_back(kept, merge) -> None:
     moved = merge.moved.get(KEY, {})
     for pk, owner in moved.get("links", {}).items():
         ReleaseContact.objects.filter(pk=pk, person=kept).update(person=owner)

@@ -9,8 +9,10 @@ class ReleaseQuerySet(models.QuerySet):
     def newest_first(self):
         return self.order_by("-sort_date", "-id")
 
-    def for_country(self, code: str):
-        return self.filter(country=code.upper())
+    def for_countries(self, codes: list[str]):
+        """Releases of any of these countries (Guatemala or Costa Rica)."""
+        codes = [code.upper() for code in codes]
+        return self.filter(country=codes[0]) if len(codes) == 1 else self.filter(country__in=codes)
 
     def count_by_country(self) -> dict[str, int]:
         """ISO code -> number of these releases (those without a country left out)."""

@@ -11,11 +11,11 @@ from django.utils.text import slugify
 
 from core.caching import cached_page, depends_on
 
-from . import downloads
+from . import downloads, facet_counts
 from .caching import release_tags
 from .charts import release_charts
 from .exporting import iter_records, most_contacts, write_csv, write_json, write_spreadsheet_csv
-from .facets import active_filters, release_facets
+from .facets import active_filters, release_facets, stored_facets, with_links
 from .filters import ReleaseFilter
 from .models import Release
 from .search import query_stems
@@ -33,12 +33,15 @@ class CappedPaginator(Paginator):
     """Counts matches up to a cap: a word found in nearly every release must not
     cost a count of every match. Past the cap the page says "plus de …"."""
 
-    def __init__(self, object_list, per_page, cap):
+    def __init__(self, object_list, per_page, cap, known_count=None):
         super().__init__(object_list, per_page)
         self.cap = cap
+        self.known_count = known_count
 
     @cached_property
     def count(self):
+        if self.known_count is not None:
+            return self.known_count
         return self.object_list.order_by()[: self.cap + 1].count()
 
     @property
@@ -69,13 +72,16 @@ class SearchPaginator(CappedPaginator):
 def release_list(request):
     releases = filtered_releases(request)
     words = releases.words
+    # Every release listed: its counts are stored, not counted (facet_counts).
+    stored = facet_counts.StoredCounts() if releases.is_unfiltered else None
     if words:
         # Ids in order, never a sort of every match (see newest_ids, ranked_ids).
         by_date = not releases.by_relevance
         ids = releases.matches.newest_ids(MAX_COUNTED + 1) if by_date else releases.ranked_ids
         paginator = SearchPaginator(ids, PAGE_SIZE, MAX_COUNTED, rows=Release.objects.for_listing())
     else:
-        paginator = CappedPaginator(releases.qs, PAGE_SIZE, cap=10**9)
+        every = stored.total if stored else None
+        paginator = CappedPaginator(releases.qs, PAGE_SIZE, cap=10**9, known_count=every)
     page = paginator.get_page(request.GET.get("page"))
     counted = releases.matches
     if words:
@@ -87,23 +93,36 @@ def release_list(request):
             # Facets of the most recent matches only; the page says so.
             newest = ids[:MAX_COUNTED] if by_date else releases.matches.newest_ids(MAX_COUNTED)
             counted = Release.objects.filter(pk__in=newest)
-    facets = release_facets(counted)
+    facets = with_links(stored_facets(stored) if stored else _facets(releases, counted), request.GET)
     context = {
         "filter": releases,
         "page": page,
         "facets": facets,
         "chips": active_filters(request.GET, facets),
-        "charts": release_charts(counted, releases, request.GET),
+        "charts": release_charts(counted, releases, request.GET, stored),
         "words": words,
         "query": request.GET.urlencode(),
         # The search form keeps the facet filters in use.
         "kept_filters": [
-            (k, request.GET[k])
-            for k in ("country", "office", "project", "contact", "year", "month")
-            if request.GET.get(k)
+            (k, value)
+            for k in ("country", "language", "office", "project", "contact", "year", "month")
+            for value in request.GET.getlist(k)
+            if value
         ],
     }
     return render(request, "releases/release_list.html", context)
+
+
+def _facets(releases: ReleaseFilter, counted) -> dict:
+    """Live counts of a filtered list. Chosen countries are counted without the
+    country filter, so that another one can be added."""
+    country_releases = None
+    if releases.form.cleaned_data.get("country"):
+        without_country = releases.without("country")
+        country_releases = without_country.matches
+        if without_country.words:
+            country_releases = Release.objects.filter(pk__in=country_releases.newest_ids(MAX_COUNTED))
+    return release_facets(counted, country_releases)
 
 
 @cached_page
@@ -128,7 +147,7 @@ def release_detail(request, slug):
 # ---------------------------------------------------------------- downloads
 # The filters as they name a download ("communiques-pays-GT-2026-11-24.csv").
 FILE_NAME_WORDS = {
-    "q": "recherche", "country": "pays", "office": "bureau", "project": "projet",
+    "q": "recherche", "country": "pays", "language": "langue", "office": "bureau", "project": "projet",
     "contact": "contact", "year": "annee", "has_contacts": "avec-contacts", "sort": "tri",
 }  # fmt: skip
 

@@ -3,7 +3,7 @@
 from django import template
 
 from core import phones
-from core.countries import country_label
+from core.countries import country_label, language_label
 from core.querystrings import query_string
 
 register = template.Library()
@@ -25,6 +25,11 @@ def page_link(context, number):
 @register.filter
 def country_name(code):
     return country_label(code)
+
+
+@register.filter
+def language_name(code):
+    return language_label(code)
 
 
 @register.filter

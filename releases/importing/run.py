@@ -12,6 +12,7 @@ from contextlib import contextmanager, nullcontext
 from django.conf import settings
 from django.db import connection, transaction
 
+from .. import facet_counts
 from ..models import ImportRun
 from ..search import register_sqlite_functions
 from .files import FoundFiles
@@ -48,6 +49,9 @@ def one_import_at_a_time() -> Iterator[None]:
             cursor.execute("SELECT pg_advisory_unlock(%s)", [IMPORT_LOCK_KEY])
 
 
+ANALYZE_AFTER = 1000  # releases created
+
+
 def run_import(
     found: FoundFiles,
     dry_run: bool = False,
@@ -56,7 +60,24 @@ def run_import(
 ) -> ImportReport:
     """Import the files; the releases written name `run` (report.open_run) as their import."""
     with one_import_at_a_time():
-        return _run_import(found, dry_run, progress, run)
+        report = None
+        try:
+            with facet_counts.deferred():
+                report = _run_import(found, dry_run, progress, run)
+        finally:
+            # Bulk writes send no signals: everything recounted once (also after a failure).
+            if not dry_run and (report is None or report.created or report.updated):
+                facet_counts.refresh_all()
+                _analyze_after_large_import(report)
+        return report
+
+
+def _analyze_after_large_import(report: ImportReport | None) -> None:
+    """PostgreSQL plans with statistics that autovacuum refreshes later: a large import
+    refreshes them now, so that the first pages after it are planned on the new sizes."""
+    if connection.vendor == "postgresql" and report is not None and report.created >= ANALYZE_AFTER:
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE releases_release, releases_releasecontact, releases_release_projects")
 
 
 def _run_import(found: FoundFiles, dry_run: bool, progress, run: ImportRun | None) -> ImportReport:

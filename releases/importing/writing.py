@@ -26,7 +26,7 @@ from django.utils import timezone
 from core.caching import bump, tag
 from core.history import record_imported_versions
 
-from ..models import QuotedPerson, Release, ReleaseContact
+from ..models import QuotedPerson, Release, ReleaseContact, year_of
 from ..search import INDEXED_BODY_CHARS, forget_stems_ahead, stems_ahead
 from ..warning_labels import warning_code
 from .resolving import EntityResolver, ResolvedContact
@@ -267,6 +267,7 @@ class ReleaseWriter:
             fingerprint=page.fingerprint, import_hash=page.content_hash(), raw_text=page.text,
             warnings=plan.warnings, office=plan.office, import_run=self.import_run, **values,
         )  # fmt: skip
+        release.year = year_of(release.published)  # save() keeps it; bulk_create does not call save()
         release.imported_values = _json_safe(release_values(page, plan.office))
         return release
 

@@ -42,10 +42,21 @@ def test_year_filter_and_its_facet(client, dated):
     page = client.get("/", {"year": "2019"}).context["page"]
     assert [r.title for r in page.object_list] == ["Décembre 2019", "Mars 2019"]
     years = client.get("/").context["facets"]["year"]
-    assert years == [
-        {"value": "2021", "label": "2021", "count": 1},
-        {"value": "2019", "label": "2019", "count": 2},
+    assert [(y["value"], y["label"], y["count"], y["url"]) for y in years] == [
+        ("2021", "2021", 1, "?year=2021"),
+        ("2019", "2019", 2, "?year=2019"),
     ]
+    # Live over a filtered list, as stored over every release.
+    years = client.get("/", {"month": "12"}).context["facets"]["year"]
+    assert [(y["value"], y["count"]) for y in years] == [("2019", 1)]
+
+
+def test_a_year_and_a_month_are_a_range_of_dates(client, dated):
+    page = client.get("/", {"year": "2019", "month": "12"}).context["page"]
+    assert [r.title for r in page.object_list] == ["Décembre 2019"]
+    assert list(client.get("/", {"year": "2019", "month": "2"}).context["page"].object_list) == []
+    assert Release.objects.get(title="Mars 2019").year == 2019
+    assert Release.objects.get(title="Sans date").year is None
 
 
 def test_related_releases_share_a_contact_a_project_or_the_office():

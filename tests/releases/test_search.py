@@ -85,9 +85,29 @@ def test_newest_matches_whether_few_or_many(db, limit, expected):
 def test_the_list_pages_through_search_matches_newest_first(client, db):
     for title, published in [("Ancien", date(2015, 6, 1)), ("Récent", date(2021, 2, 3)), ("Sans date", None)]:
         ReleaseFactory(title=title, published=published, body="Des migrants de retour.")
-    page = client.get("/", {"q": "migrants"}).context["page"]
+    page = client.get("/", {"q": "migrants", "sort": "date"}).context["page"]
     assert [r.title for r in page.object_list] == ["Récent", "Ancien", "Sans date"]
     assert page.paginator.count == 3 and not page.paginator.capped
+
+
+def test_a_search_is_sorted_by_relevance_unless_asked_otherwise(client, db):
+    ReleaseFactory(title="Récent, en passant", published=date(2022, 1, 1), body="Un mot sur les migrants.")
+    ReleaseFactory(
+        title="Les migrants de retour",
+        published=date(2015, 1, 1),
+        body="Les migrants reviennent ; des migrants partent ; les migrants témoignent.",
+    )
+    response = client.get("/", {"q": "migrants"})
+    assert [r.title for r in response.context["page"].object_list] == [
+        "Les migrants de retour",
+        "Récent, en passant",
+    ]
+    assert '<option value="relevance" selected>' in response.content.decode()
+    by_date = client.get("/", {"q": "migrants", "sort": "date"}).context["page"].object_list
+    assert [r.title for r in by_date] == ["Récent, en passant", "Les migrants de retour"]
+    # Feeds follow the news: newest first, unless relevance is asked for.
+    feed = client.get("/feeds/rss/", {"q": "migrants"}).content.decode()
+    assert feed.index("Récent, en passant") < feed.index("Les migrants de retour")
 
 
 def test_a_huge_page_is_searched_on_its_first_part_only(db):

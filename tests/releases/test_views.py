@@ -7,6 +7,7 @@ import json
 import pytest
 from django.urls import reverse
 
+from releases import facet_counts
 from releases.models import Release
 from tests.factories import (
     OfficeFactory,
@@ -190,7 +191,9 @@ def _many_releases(n=30):
 )
 def test_list_pages_run_a_fixed_number_of_queries(client, db, django_assert_max_num_queries, url):
     _many_releases(30)
-    with django_assert_max_num_queries(12):
+    facet_counts.refresh_all()  # as an import leaves them (counted once at the first reading otherwise)
+    # A search with countries also counts the countries without them (one more search, one more count).
+    with django_assert_max_num_queries(14 if "country" in url else 12):
         assert client.get(url).status_code == 200
 
 
