@@ -2,25 +2,36 @@
 
     python benchmarks/portal_benchmark.py prepare --database sqlite|postgres [--releases 100000]
     python benchmarks/portal_benchmark.py run --database sqlite|postgres [--seconds 10] [--connections 8]
+        [--datasette PATH | --no-datasette] [--writes 20]
+    python benchmarks/portal_benchmark.py growth --database sqlite|postgres --releases-steps 10000 100000
 
 `prepare` generates the pages (benchmarks/generate.py) and imports them into
 a database of its own; `run` starts gunicorn (2 workers, the machine has 2
 cores) on 127.0.0.1 and prints requests/s, median and p99 latency and errors
 for each kind of page (after a warm-up), for pages that change at every
-request (so that no cache helps), and for a constant-response view as the
-ceiling. It exits with 1 if any request failed. wrk comes from Debian
-(apt-get install wrk); the load and the server share the machine.
+request (so that no cache helps), the first front page after an editor's
+save, and a constant-response view as the ceiling. On SQLite, when Datasette
+is found (--datasette, PATH, or /work/benchdata/dsvenv), it serves the same
+file as a reference (benchmarks/portal_datasette.py) and the ratios are
+printed. `growth` prepares a database per size (once: kept in
+benchmarks/out/portal-SIZE.sqlite3 or iomnews_bench_portal_SIZE) and prints
+the median time of the uncached rows at each size. `run` and `growth` exit
+with 1 if any request failed. wrk comes from Debian (apt-get install wrk);
+the load and the server share the machine.
 """
 
 import argparse
+import json
 import os
-import re
+import random
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,175 +41,270 @@ PG_NAME = "iomnews_bench_portal"
 PORT = 8801
 sys.path.insert(0, str(ROOT))
 
+from benchmarks import portal_datasette as datasette  # noqa: E402
+from benchmarks.portal_wrk import header, line, to_ms, varied_rows, wrk  # noqa: E402
 
-def database_url(kind: str) -> str:
-    return f"sqlite:///{OUT / 'portal.sqlite3'}" if kind == "sqlite" else f"{PG_ADMIN_URL}/{PG_NAME}"
+FILTERED, SEARCH, RELEASE = (
+    "filtered list, a different filter each time",
+    "search, a different word each time",
+    "release page, a different one each time",
+)
 
 
-def env_for(kind: str) -> dict:
+def names(kind: str, size: int | None = None) -> tuple[Path, str]:
+    """The SQLite file and the PostgreSQL database (one of each per size for `growth`)."""
+    suffix = f"-{size}" if size else ""
+    return OUT / f"portal{suffix}.sqlite3", PG_NAME + suffix.replace("-", "_")
+
+
+def database_url(kind: str, size: int | None = None) -> str:
+    sqlite_file, pg_name = names(kind, size)
+    return f"sqlite:///{sqlite_file}" if kind == "sqlite" else f"{PG_ADMIN_URL}/{pg_name}"
+
+
+def env_for(kind: str, size: int | None = None) -> dict:
     return {
         **os.environ,
-        "DATABASE_URL": database_url(kind),
+        "DATABASE_URL": database_url(kind, size),
         "DJANGO_SETTINGS_MODULE": "benchmarks.settings",
         "ALLOWED_HOSTS": "127.0.0.1",
         "DEBUG": "0",
     }
 
 
-def manage(kind: str, *args: str, capture: bool = False) -> str:
+def manage(kind: str, *args: str, size: int | None = None) -> None:
+    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env_for(kind, size), check=True)
+
+
+def in_django(kind: str, *args: str, size: int | None = None):
+    """What benchmarks/portal_django.py prints (JSON), run against the benchmark database."""
+    command = [sys.executable, "-m", "benchmarks.portal_django", *args]
     result = subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=env_for(kind), check=True,
-        capture_output=capture, text=True,
-    )  # fmt: skip
-    return result.stdout if capture else ""
+        command, cwd=ROOT, env=env_for(kind, size), check=True, capture_output=True, text=True
+    )
+    return json.loads(result.stdout.splitlines()[-1])
 
 
-def prepare(kind: str, count: int) -> None:
+def psql(database: str, sql: str) -> None:
+    subprocess.run(["psql", f"{PG_ADMIN_URL}/{database}", "-qc", sql], check=True)
+
+
+def prepare(kind: str, count: int, size: int | None = None) -> None:
     from benchmarks.generate import write_pages
 
     OUT.mkdir(parents=True, exist_ok=True)
+    sqlite_file, pg_name = names(kind, size)
     if kind == "sqlite":
-        (OUT / "portal.sqlite3").unlink(missing_ok=True)
+        sqlite_file.unlink(missing_ok=True)
     else:
-        for sql in (f"DROP DATABASE IF EXISTS {PG_NAME}", f"CREATE DATABASE {PG_NAME}"):
-            subprocess.run(["psql", f"{PG_ADMIN_URL}/postgres", "-qc", sql], check=True)
-    manage(kind, "migrate", "-v0")
+        for sql in (f"DROP DATABASE IF EXISTS {pg_name}", f"CREATE DATABASE {pg_name}"):
+            psql("postgres", sql)
+    manage(kind, "migrate", "-v0", size=size)
     with tempfile.TemporaryDirectory() as tmp:
         started = time.monotonic()
         write_pages(Path(tmp), count)
         print(f"{count} pages generated in {time.monotonic() - started:.0f} s", flush=True)
         started = time.monotonic()
-        manage(kind, "import_releases", tmp)
+        manage(kind, "import_releases", tmp, size=size)
         print(f"imported in {time.monotonic() - started:.0f} s", flush=True)
     if kind == "postgres":
-        subprocess.run(["psql", f"{PG_ADMIN_URL}/{PG_NAME}", "-qc", "VACUUM ANALYZE"], check=True)
-    manage(kind, "collectstatic", "--noinput", "-v0")
+        psql(pg_name, "VACUUM ANALYZE")
+    manage(kind, "collectstatic", "--noinput", "-v0", size=size)
 
 
-def sample_urls(kind: str) -> dict[str, str]:
+def sample_urls(samples: dict) -> dict[str, str]:
     from benchmarks.generate import rare_words_of
 
-    code = (
-        "from releases.models import Release;"
-        "r = Release.objects.exclude(office=None).exclude(published=None).order_by('id')[4242];"
-        "print(r.get_absolute_url()); print(r.country); print(r.published.year)"
-    )
-    url, country, year = manage(kind, "shell", "-v", "0", "-c", code, capture=True).split()[-3:]
-    rare = rare_words_of(4242)[0]
+    one = samples["release"]
     return {
         "ceiling (constant view)": "/__constant__/",
         "list with facets": "/",
-        "filtered list": f"/?country={country}&year={year}",
-        "search, rare word": f"/?q={rare}",
+        "filtered list": f"/?country={one['country']}&year={one['year']}",
+        "search, rare word": f"/?q={rare_words_of(4242)[0]}",
         "search, common word": "/?q=migrants",
         "search, common word, by relevance": "/?q=migrants&sort=relevance",
-        "release page": url,
+        "release page": one["url"],
     }
 
 
-def varied_paths(kind: str, count: int = 5000) -> dict[str, list[str]]:
-    """Rows where every request asks for another page, so that no cache helps."""
+def rare_words(pages: int, count: int = 5000) -> list[str]:
+    """A rare word of `count` pages spread over the database (every 20th page of 100,000)."""
     from benchmarks.generate import rare_words_of
 
-    code = (
-        "from releases.models import Release;"
-        f"print(*Release.objects.order_by('?').values_list('slug', flat=True)[:{count}])"
-    )
-    slugs = manage(kind, "shell", "-v", "0", "-c", code, capture=True).split()
+    return [rare_words_of(i * pages // count)[0] for i in range(count)]
+
+
+def filtered_paths(samples: dict, wanted: int = 5000) -> list[str]:
+    """Every country and year that has releases, in random order; then pages 2 and 3
+    of those that have them, when there are fewer combinations than wanted."""
+    combos = samples["combos"]
+    random.Random(7).shuffle(combos)
+    pages = [[1]] if len(combos) >= wanted else [[1], [2], [3]]
+    paths = []
+    for (number,) in pages:
+        for country, year, count in combos:
+            if (number - 1) * samples["page_size"] < count:
+                suffix = f"&page={number}" if number > 1 else ""
+                paths.append(f"/?country={country}&year={year}{suffix}")
+    return paths
+
+
+def varied_paths(samples: dict) -> dict[str, list[str]]:
+    """Rows where every request asks for another page, so that no cache helps."""
     return {
-        "search, a different word each time": [f"/?q={rare_words_of(20 * i)[0]}" for i in range(count)],
-        "release page, a different one each time": [f"/releases/{slug}/" for slug in slugs],
+        FILTERED: filtered_paths(samples),
+        SEARCH: [f"/?q={word}" for word in rare_words(samples["count"])],
+        RELEASE: [f"/releases/{slug}/" for _pk, slug in samples["releases"]],
     }
 
 
-# wrk's threads take the paths in turns, so that no path is asked twice.
-VARIED_SCRIPT = """
-local paths, position, threads = {}, 1, 0
-for line in io.lines(os.getenv("PATHS_FILE")) do paths[#paths + 1] = line end
-function setup(thread) threads = threads + 1; thread:set("first", threads) end
-function init(args) position = tonumber(wrk.thread:get("first")) end
-function request()
-  local path = paths[(position - 1) % #paths + 1]
-  position = position + 2
-  return wrk.format("GET", path)
-end
-"""
-
-
-def wrk(url: str, seconds: int, connections: int, script: Path | None = None, paths_file: Path | None = None):
-    """(requests/s, median, p99, errors) of one wrk run."""
-    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s", "--latency"]
-    env = {**os.environ, "PATHS_FILE": str(paths_file or "")}
-    out = subprocess.run(
-        [*command, *(["-s", str(script)] if script else []), url],
-        capture_output=True, text=True, check=True, env=env,
-    ).stdout  # fmt: skip
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-    median = re.search(r"^\s+50%\s+(\S+)", out, re.MULTILINE).group(1)
-    p99 = re.search(r"^\s+99%\s+(\S+)", out, re.MULTILINE).group(1)
-    errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", out))
-    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    return rps, median, p99, errors + (int(non_2xx.group(1)) if non_2xx else 0)
-
-
-def run(kind: str, seconds: int, connections: int) -> int:
-    if not shutil.which("wrk"):
-        sys.exit("wrk is not installed: apt-get install -y wrk")
-    manage(kind, "migrate", "-v0")
-    urls = sample_urls(kind)
-    varied = varied_paths(kind)
+@contextmanager
+def serving(kind: str, size: int | None = None):
+    """gunicorn (2 workers) on the benchmark database; yields its base URL."""
     command = [sys.executable, "-m", "gunicorn", "iomnews.wsgi", "-w", "2", "-b", f"127.0.0.1:{PORT}"]
-    server = subprocess.Popen([*command, "--log-level", "warning"], cwd=ROOT, env=env_for(kind))
-    total_errors = 0
+    server = subprocess.Popen([*command, "--log-level", "warning"], cwd=ROOT, env=env_for(kind, size))
+    base = f"http://127.0.0.1:{PORT}"
     try:
-        base = f"http://127.0.0.1:{PORT}"
         for _ in range(50):
             try:
                 urllib.request.urlopen(base + "/__constant__/", timeout=2)
                 break
             except OSError:
                 time.sleep(0.2)
-        print(f"\n{kind}: {connections} connections, {seconds} s each")
-        print(f"{'page':<42} {'req/s':>8} {'median':>9} {'p99':>9} {'errors':>7}")
-        for name, path in urls.items():
-            first = time.monotonic()
-            urllib.request.urlopen(base + path, timeout=60).read()  # first, uncached request
-            first_ms = (time.monotonic() - first) * 1000
-            wrk(base + path, 2, connections)  # warm-up: each gunicorn worker fills its own cache
-            rps, median, p99, errors = wrk(base + path, seconds, connections)
-            total_errors += errors
-            line = f"{name:<42} {rps:>8.0f} {median:>9} {p99:>9} {errors:>7}"
-            print(f"{line}   (first request {first_ms:.0f} ms)", flush=True)
-        with tempfile.TemporaryDirectory() as tmp:
-            script = Path(tmp) / "varied.lua"
-            script.write_text(VARIED_SCRIPT)
-            for name, paths in varied.items():
-                paths_file = Path(tmp) / "paths.txt"
-                paths_file.write_text("\n".join(paths) + "\n")
-                rps, median, p99, errors = wrk(base, seconds, connections, script, paths_file)
-                total_errors += errors
-                print(f"{name:<42} {rps:>8.0f} {median:>9} {p99:>9} {errors:>7}   (uncached)", flush=True)
+        yield base
     finally:
         server.terminate()
         server.wait(timeout=10)
-    print(f"errors in all: {total_errors}")
-    return 1 if total_errors else 0
+
+
+def cached_rows(base: str, urls: dict[str, str], seconds: int, connections: int) -> int:
+    errors = 0
+    for name, path in urls.items():
+        first = time.monotonic()
+        urllib.request.urlopen(base + path, timeout=60).read()  # first, uncached request
+        first_ms = (time.monotonic() - first) * 1000
+        wrk(base + path, 2, connections)  # warm-up: each gunicorn worker fills its own cache
+        result = wrk(base + path, seconds, connections)
+        errors += result["errors"]
+        line(name, result, f"first request {first_ms:.0f} ms")
+    return errors
+
+
+def after_writes(kind: str, base: str, repeat: int, size: int | None = None) -> int:
+    """The first front page and release page after an editor's save, `repeat` times."""
+    found = in_django(kind, "writes", base, str(repeat), size=size)
+    print(f"\nfirst request after a write ({repeat} saves of a front-page release's title):")
+    for name, times in (("front page /", found["front"]), ("that release's page", found["release"])):
+        print(f"  {name:<44} p50 {statistics.median(times):>7.0f} ms   max {max(times):>7.0f} ms")
+    print(f"  new title shown on both pages: {found['changed']} of {repeat}")
+    return repeat - found["changed"]
+
+
+def reference_rows(binary: str, samples: dict, seconds: int, connections: int) -> dict[str, dict]:
+    """Datasette serving the same SQLite file, the same kinds of uncached pages."""
+    sqlite_file = samples["sqlite_file"]
+    rows = datasette.varied_paths(Path(sqlite_file).stem, samples, rare_words(samples["count"]))
+    server, base = datasette.start(binary, sqlite_file)
+    try:
+        datasette.check(base, rows)
+        header(f"{datasette.version(binary)} (-i, {datasette.SETTINGS}), the same file")
+        return varied_rows(base, rows, seconds, connections)
+    finally:
+        datasette.stop(server)
+
+
+RATIOS = [  # the portal's row, Datasette's, the target
+    (FILTERED, "datasette: filtered table, 2 facets", 20),
+    (RELEASE, "datasette: row page", 2),
+    (SEARCH, "datasette: search (FTS5), 2 facets", 5),
+]
+
+
+def print_ratios(portal: dict[str, dict], reference: dict[str, dict]) -> None:
+    print("\nportal / Datasette (requests/s; median latency, Datasette's over the portal's):")
+    for mine, theirs, target in RATIOS:
+        rps = portal[mine]["rps"] / reference[theirs]["rps"]
+        median = to_ms(reference[theirs]["median"]) / to_ms(portal[mine]["median"])
+        verdict = "reached" if min(rps, median) >= target else "NOT reached"
+        print(f"  {mine:<46} {rps:>6.1f}x   {median:>6.1f}x   (target >= {target}x: {verdict})")
+
+
+def run(kind: str, seconds: int, connections: int, binary: str | None, writes: int) -> int:
+    if not shutil.which("wrk"):
+        sys.exit("wrk is not installed: apt-get install -y wrk")
+    manage(kind, "migrate", "-v0")
+    samples = in_django(kind, "samples")
+    varied = varied_paths(samples)
+    print(f"load average before: {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} {os.getloadavg()[2]:.2f}")
+    with serving(kind) as base:
+        header(f"{kind}: {connections} connections, {seconds} s each")
+        errors = cached_rows(base, sample_urls(samples), seconds, connections)
+        portal = varied_rows(base, varied, seconds, connections)
+        errors += sum(result["errors"] for result in portal.values())
+        if writes:
+            errors += after_writes(kind, base, writes)
+    if binary and kind == "sqlite":
+        reference = reference_rows(binary, samples, seconds, connections)
+        errors += sum(result["errors"] for result in reference.values())
+        print_ratios(portal, reference)
+    elif kind == "sqlite":
+        print("\nDatasette not found (--datasette PATH): no reference rows")
+    print(f"load average after: {' '.join(f'{n:.2f}' for n in os.getloadavg())}")
+    print(f"errors in all: {errors}")
+    return 1 if errors else 0
+
+
+def prepared_marker(kind: str, size: int) -> Path:
+    return OUT / f"prepared-{kind}-{size}"
+
+
+def growth(kind: str, steps: list[int], seconds: int, connections: int, fresh: bool) -> int:
+    """Median latency of the uncached rows at each database size, and largest over smallest."""
+    medians, errors = {}, 0
+    for size in steps:
+        if fresh or not prepared_marker(kind, size).exists():
+            prepare(kind, size, size)
+            prepared_marker(kind, size).write_text(time.strftime("%Y-%m-%d %H:%M\n"))
+        samples = in_django(kind, "samples", size=size)
+        with serving(kind, size) as base:
+            header(f"{kind}, {size:,} releases: {connections} connections, {seconds} s each")
+            results = varied_rows(base, varied_paths(samples), seconds, connections)
+        errors += sum(result["errors"] for result in results.values())
+        medians[size] = {name: to_ms(result["median"]) for name, result in results.items()}
+    small, large = min(steps), max(steps)
+    print(f"\nmedian latency by size ({kind}); target: largest / smallest < 2x")
+    print(f"{'page':<46}" + "".join(f"{size:>11,}" for size in steps) + f"{'ratio':>8}")
+    for name in medians[small]:
+        figures = "".join(f"{medians[size][name]:>9.1f}ms" for size in steps)
+        print(f"{name:<46}{figures}{medians[large][name] / medians[small][name]:>7.2f}x")
+    print(f"load average: {' '.join(f'{n:.2f}' for n in os.getloadavg())}; errors in all: {errors}")
+    return 1 if errors else 0
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("action", choices=["prepare", "run"])
+    parser.add_argument("action", choices=["prepare", "run", "growth"])
     parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
     parser.add_argument("--releases", type=int, default=100_000)
+    parser.add_argument("--releases-steps", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--fresh", action="store_true", help="growth: prepare every size again")
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument(
+        "--datasette", help="the datasette executable (default: on PATH, or the benchmark venv)"
+    )
+    parser.add_argument("--no-datasette", action="store_true")
+    parser.add_argument("--writes", type=int, default=20, help="saves before a first front page (0: none)")
     args = parser.parse_args()
     if args.action == "prepare":
         prepare(args.database, args.releases)
+    elif args.action == "growth":
+        sys.exit(growth(args.database, args.releases_steps, args.seconds, args.connections, args.fresh))
     else:
-        sys.exit(run(args.database, args.seconds, args.connections))
+        binary = None if args.no_datasette else datasette.find_binary(args.datasette)
+        sys.exit(run(args.database, args.seconds, args.connections, binary, args.writes))
 
 
 if __name__ == "__main__":
