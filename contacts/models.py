@@ -11,10 +11,10 @@ from datetime import date
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
-from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from core.corrections import CorrectableModel
+from core.links import slug_path
 
 COUNTRY_CODE_RULE = models.Q(country="") | models.Q(country__regex=r"^[A-Z]{2}$")
 
@@ -80,7 +80,7 @@ class Entity(CorrectableModel):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse(f"contacts:{self.url_name}", args=[self.slug])
+        return slug_path(f"contacts:{self.url_name}", self.slug)
 
 
 class CountryOffice(Entity):

@@ -96,6 +96,7 @@ def with_links(facets: dict[str, list[dict]], params) -> dict[str, list[dict]]:
     for name, options in facets.items():
         for option in options:
             value = str(option["value"])
+            option["action"] = ""
             if name == "country":
                 option["selected"] = value in countries
                 chosen = [c for c in countries if c != value] if option["selected"] else [*countries, value]

@@ -10,12 +10,12 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from contacts.models import COUNTRY_CODE_RULE, ContactPerson, CountryOffice, Project
 from core.corrections import CorrectableModel
+from core.links import slug_path
 
 from .querysets import ReleaseQuerySet
 
@@ -103,6 +103,8 @@ class Release(CorrectableModel):
 
     objects = ReleaseQuerySet.as_manager()
 
+    headline = ""  # the passage a search matched: set by the list for its page's rows
+
     class Meta:
         verbose_name = "communiqué"
         verbose_name_plural = "communiqués"
@@ -125,7 +127,7 @@ class Release(CorrectableModel):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("releases:release", args=[self.slug])
+        return slug_path("releases:release", self.slug)
 
     def save(self, *args, **kwargs):
         self.year = year_of(self.published)

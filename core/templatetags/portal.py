@@ -1,6 +1,7 @@
 """Template tags and filters every page may use."""
 
 from django import template
+from django.utils.html import format_html
 
 from core import phones
 from core.countries import country_label, language_label
@@ -25,6 +26,21 @@ def page_link(context, number):
 @register.filter
 def country_name(code):
     return country_label(code)
+
+
+MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+          "octobre", "novembre", "décembre")  # fmt: skip
+
+
+@register.filter
+def date_element(day):
+    """A date in a <time> element, as people read it ("3 février 2021"). Written here rather
+    than with |date: a list shows many, and |date looks up the language for every part."""
+    if not day:
+        return ""
+    return format_html(
+        '<time datetime="{}">{} {} {}</time>', day.isoformat(), day.day, MONTHS[day.month - 1], day.year
+    )
 
 
 @register.filter
