@@ -3,31 +3,12 @@ releases over time (a bar chart, by year or by month inside a year) and by count
 (a world map). Both are SVG drawn on the server; each bar and country is a link that
 adds its filter, and the same numbers are given as a table."""
 
-from django.db.models import Count
-from django.db.models.functions import ExtractMonth
-
 from core.querystrings import query_string
 from core.worldmap import choropleth
 
 MONTHS = ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."]
 WIDTH, HEIGHT = 480, 180  # the chart's drawing units; it scales to its box
 TOP, BOTTOM = 18, 22  # room for counts above the bars and labels below
-
-
-def _counts(releases, part, name: str) -> dict[int, int]:
-    rows = (
-        releases.order_by()
-        .exclude(published__isnull=True)
-        .annotate(**{name: part("published")})
-        .values(name)
-        .annotate(count=Count("pk"))
-    )
-    return {row[name]: row["count"] for row in rows}
-
-
-def counts_by_year(releases) -> dict[int, int]:
-    rows = releases.order_by().exclude(year=None).values_list("year").annotate(count=Count("pk"))
-    return dict(rows)
 
 
 def timeline(params, year: int | None, counts: dict[int, int]) -> dict | None:
@@ -78,16 +59,16 @@ def _year(filterset) -> int | None:
     return int(year) if year else None
 
 
-def release_charts(releases, filterset, params, stored=None) -> dict:
-    """The list's pictures: `releases` are the ones the facets count, `params` the list's GET;
-    over every release, `stored` counts (facet_counts.StoredCounts) instead."""
+def release_charts(counts, filterset, params, stored=None) -> dict:
+    """The list's pictures, from the counts of its releases (counting.ResultCounts), or
+    over every release from the stored ones (facet_counts.StoredCounts)."""
     year = _year(filterset)
     if stored is not None:
         by_year = {int(y): n for y, n in stored.all("year").items()}
         by_country = stored.all("country")
     else:
-        by_year = _counts(releases, ExtractMonth, "month") if year else counts_by_year(releases)
-        by_country = releases.count_by_country()
+        by_year = counts.by("month" if year else "year")
+        by_country = counts.by("country")
     return {
         "timeline": timeline(params, year, by_year),
         "map": choropleth(by_country, lambda code: query_string(params, "country", code)),

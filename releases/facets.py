@@ -14,6 +14,7 @@ from core.countries import country_label, language_label
 from core.querystrings import query_string
 
 from . import facet_counts
+from .counting import ResultCounts
 from .models import Release, ReleaseContact
 
 FACET_SIZE = 12
@@ -52,20 +53,49 @@ def _coded(rows: list[dict], label) -> list[dict]:
     return [{**row, "label": label(row["value"])} for row in rows]
 
 
-def release_facets(releases: QuerySet, country_releases: QuerySet | None = None) -> dict[str, list[dict]]:
-    """Live counts over these releases (the country facet over `country_releases` when given)."""
-    countries = releases if country_releases is None else country_releases
-    years = releases.order_by().exclude(year=None).values("year").annotate(count=Count("pk"))
+def _largest(counts: dict, limit: int = FACET_SIZE) -> list[dict]:
+    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:limit]
+    return [{"value": value, "label": value, "count": n} for value, n in rows]
+
+
+def _entity_options(model, counts: dict[int, int]) -> list[dict]:
+    """The entities with the most releases (ties by slug), from {id: releases}: only
+    those that make the list are read, and of a tie at its end only the first by slug."""
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    chosen = [pk for pk, _ in ranked]
+    if len(ranked) > FACET_SIZE:
+        least = ranked[FACET_SIZE - 1][1]
+        chosen = [pk for pk, n in ranked if n > least]
+        tied = [pk for pk, n in ranked if n == least]
+        first_tied = model.objects.filter(pk__in=tied).order_by("slug").values_list("pk", flat=True)
+        chosen += list(first_tied[: FACET_SIZE - len(chosen)])
+    rows = model.objects.filter(pk__in=chosen).values_list("pk", "slug", "name")
+    options = [{"value": slug, "label": name, "count": counts[pk]} for pk, slug, name in rows]
+    return sorted(options, key=lambda option: (-option["count"], option["value"]))
+
+
+def _office_facet(counts: ResultCounts) -> list[dict]:
+    if counts.size is not None:  # a few offices: named from their ids
+        return _entity_options(CountryOffice, counts.by("office_id"))
+    return _rows(counts.releases, "office__slug", "office__name")
+
+
+def release_facets(counts: ResultCounts, country_releases: QuerySet | None = None) -> dict[str, list[dict]]:
+    """Live counts of a filtered list (the country facet over `country_releases` when given)."""
+    if country_releases is None:
+        by_country = counts.by("country")
+    else:
+        rows = country_releases.order_by().exclude(country="").values_list("country").annotate(n=Count("pk"))
+        by_country = dict(rows.order_by())
+    years = sorted(counts.by("year").items(), reverse=True)[:FACET_SIZE]
     return {
-        "country": _coded(_rows(countries.exclude(country=""), "country"), country_label),
-        "office": _rows(releases, "office__slug", "office__name"),
-        "project": _linked_rows(Release.projects.through, "project", releases),
-        "contact": _linked_rows(ReleaseContact, "person", releases),
-        "year": [
-            {"value": str(y["year"]), "label": str(y["year"]), "count": y["count"]}
-            for y in years.order_by("-year")[:FACET_SIZE]
-        ],
-        "language": _coded(_rows(releases.exclude(language=""), "language"), language_label),
+        "country": _coded(_largest(by_country), country_label),
+        "office": _office_facet(counts),
+        # Through the link tables, counted and named by the database: a list names many people.
+        "project": _linked_rows(Release.projects.through, "project", counts.releases),
+        "contact": _linked_rows(ReleaseContact, "person", counts.releases),
+        "year": [{"value": str(y), "label": str(y), "count": n} for y, n in years],
+        "language": _coded(_largest(counts.by("language")), language_label),
     }
 
 

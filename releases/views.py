@@ -14,6 +14,7 @@ from core.caching import cached_page, depends_on
 from . import downloads, facet_counts
 from .caching import release_tags
 from .charts import release_charts
+from .counting import ResultCounts
 from .exporting import iter_records, most_contacts, write_csv, write_json, write_spreadsheet_csv
 from .facets import active_filters, release_facets, stored_facets, with_links
 from .filters import ReleaseFilter
@@ -80,7 +81,8 @@ def release_list(request):
         ids = releases.matches.newest_ids(MAX_COUNTED + 1) if by_date else releases.ranked_ids
         paginator = SearchPaginator(ids, PAGE_SIZE, MAX_COUNTED, rows=Release.objects.for_listing())
     else:
-        every = stored.total if stored else None
+        counts = None if stored else ResultCounts(releases.matches)
+        every = stored.total if stored else counts.size  # None: counted by the paginator
         paginator = CappedPaginator(releases.qs, PAGE_SIZE, cap=10**9, known_count=every)
     page = paginator.get_page(request.GET.get("page"))
     counted = releases.matches
@@ -93,13 +95,14 @@ def release_list(request):
             # Facets of the most recent matches only; the page says so.
             newest = ids[:MAX_COUNTED] if by_date else releases.matches.newest_ids(MAX_COUNTED)
             counted = Release.objects.filter(pk__in=newest)
-    facets = with_links(stored_facets(stored) if stored else _facets(releases, counted), request.GET)
+        counts = ResultCounts(counted)
+    facets = with_links(stored_facets(stored) if stored else _facets(releases, counts), request.GET)
     context = {
         "filter": releases,
         "page": page,
         "facets": facets,
         "chips": active_filters(request.GET, facets),
-        "charts": release_charts(counted, releases, request.GET, stored),
+        "charts": release_charts(counts, releases, request.GET, stored),
         "words": words,
         "query": request.GET.urlencode(),
         # The search form keeps the facet filters in use.
@@ -113,7 +116,7 @@ def release_list(request):
     return render(request, "releases/release_list.html", context)
 
 
-def _facets(releases: ReleaseFilter, counted) -> dict:
+def _facets(releases: ReleaseFilter, counts: ResultCounts) -> dict:
     """Live counts of a filtered list. Chosen countries are counted without the
     country filter, so that another one can be added."""
     country_releases = None
@@ -122,7 +125,7 @@ def _facets(releases: ReleaseFilter, counted) -> dict:
         country_releases = without_country.matches
         if without_country.words:
             country_releases = Release.objects.filter(pk__in=country_releases.newest_ids(MAX_COUNTED))
-    return release_facets(counted, country_releases)
+    return release_facets(counts, country_releases)
 
 
 @cached_page

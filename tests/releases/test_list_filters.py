@@ -81,3 +81,45 @@ def test_country_and_year_facets_of_a_filtered_list_are_counted_live(client, db)
 def test_a_download_of_several_countries_says_so_in_its_name(client, three_countries):
     response = client.get("/export.csv?country=GT&country=CR")
     assert "communiques-pays-gt-cr-" in response["Content-Disposition"]
+
+
+@pytest.mark.parametrize("url", ["/?language=fr", "/?year=2019", "/?year=2019&country=GT", "/?q=migrants"])
+def test_small_and_large_result_sets_are_counted_alike(client, db, monkeypatch, url):
+    """A small list is counted from one read of its rows, a large one by the database: same counts."""
+    from releases import counting
+    from tests.factories import PersonFactory, ProjectFactory, ReleaseContactFactory
+
+    gt, cr = OfficeFactory(country="GT"), OfficeFactory(country="CR")
+    # More people than a facet shows, most named once: the last places go to the first slugs.
+    people, projects = [PersonFactory() for _ in range(22)], [ProjectFactory() for _ in range(2)]
+    for i in range(9):
+        release = ReleaseFactory(
+            office=gt if i % 3 else cr,
+            published=date(2019 if i % 2 else 2020, 1 + i, 1),
+            language="fr",
+            body="Des migrants de retour.",
+            projects=projects[: i % 3],
+        )
+        for person in [*people[: i % 4], people[4 + 2 * i], people[5 + 2 * i]]:
+            ReleaseContactFactory(release=release, person=person)
+
+    def seen():
+        response = client.get(url)
+        charts = response.context["charts"]
+        return (
+            response.context["facets"],
+            response.context["page"].paginator.count,
+            [(bar["label"], bar["count"]) for bar in charts["timeline"]["bars"]],
+            [(c["code"], c["count"]) for c in charts["map"]["countries"]],
+        )
+
+    small = seen()
+    monkeypatch.setattr(counting, "SMALL_RESULT", 1)
+    from django.core.cache import cache
+
+    cache.clear()
+    large = seen()
+    assert small == large
+    assert small[0]["contact"] and small[0]["project"] and small[0]["office"]
+    if "year" not in url:  # all nine releases: 22 people, of whom the facet shows 12
+        assert len(small[0]["contact"]) == 12
