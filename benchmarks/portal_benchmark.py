@@ -135,18 +135,23 @@ def rare_words(pages: int, count: int = 5000) -> list[str]:
 
 
 def filtered_paths(samples: dict, wanted: int = 5000) -> list[str]:
-    """Every country and year that has releases, in random order; then pages 2 and 3
-    of those that have them, when there are fewer combinations than wanted."""
+    """Every country and year that has releases, in random order; then their pages 2, 3, …
+    (those that have them) until there are as many paths as wanted, so that none is asked twice."""
     combos = samples["combos"]
     random.Random(7).shuffle(combos)
-    pages = [[1]] if len(combos) >= wanted else [[1], [2], [3]]
-    paths = []
-    for (number,) in pages:
-        for country, year, count in combos:
-            if (number - 1) * samples["page_size"] < count:
-                suffix = f"&page={number}" if number > 1 else ""
-                paths.append(f"/?country={country}&year={year}{suffix}")
-    return paths
+    paths: list[str] = []
+    number = 1
+    while len(paths) < wanted:
+        page = [
+            f"/?country={country}&year={year}" + (f"&page={number}" if number > 1 else "")
+            for country, year, count in combos
+            if (number - 1) * samples["page_size"] < count
+        ]
+        if not page:
+            break
+        paths += page
+        number += 1
+    return paths[:wanted]
 
 
 def varied_paths(samples: dict) -> dict[str, list[str]]:
