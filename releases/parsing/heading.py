@@ -22,7 +22,10 @@ _INNER_SENTENCE_END = re.compile(r"[a-zà-ÿ]{2}[.!?…][»”\"]?\s+[«“\"A-Z
 # "Qui sommes nousL'Organisation ...": a menu item glued to its description.
 # "WHO WE AREThe International ...", "Notre TravailEn tant que ...": likewise.
 _GLUED = re.compile(r"^[^.!?]{2,40}?(?:[a-zà-ÿ][A-ZÀ-Ý](?:['’]|[a-zà-ÿ])|[A-ZÀ-Ý]{3}[a-zà-ÿ]{2})")
-_NUMERIC_DATE = re.compile(r"^(?:[^\W\d_]{3,9}\.?,?\s+)?\d{1,2}/\d{1,2}/\d{2,4}$")
+# "21/04/2021", "Tue, 10/13/2020 - 08:16", "IOM - News - Ven, 09/08/2017 - 11:21": a date stamp.
+_NUMERIC_DATE = re.compile(
+    r"^(?:[^\n]{0,40}?\s[-–]\s)?(?:[^\W\d_]{3,9}\.?,?\s+)?\d{1,2}/\d{1,2}/\d{2,4}(?:\s*[-–]\s*\d{1,2}:\d{2})?$"
+)
 _CAPTION = re.compile(r"\b(?:[Pp]hotos?|PHOTO|[Ff]oto|[Cc]rédit photo|[Pp]hoto credit)\s*:|©")
 _FUNCTION_WORD = re.compile(
     r"(?:^|\s)(?:de|du|des|la|le|les|l['’]|d['’]|un|une|en|et|à|au|aux|pour|par|sur|dans|avec|qui|que|"

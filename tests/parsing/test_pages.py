@@ -146,6 +146,29 @@ def test_text_layouts(layout):
     assert "menu_lines_in_body" not in {w.code for w in parsed.warnings}
 
 
+@pytest.mark.parametrize(
+    "stamp", ["Tue, 10/13/2020 - 08:16", "IOM - News - Ven, 09/08/2017 - 11:21", "13/10/2020"]
+)
+def test_a_date_stamp_under_the_title_is_neither_title_nor_body(stamp):
+    """A news site's item: a feed's lines, the title, a date stamp, then the text."""
+    text = "\n".join(
+        [
+            "Subscribe to Example News feed",
+            "Updated: 2 hours 17 min ago",
+            "",
+            TITLE,
+            "",
+            stamp,
+            "",
+            *BODY,
+        ]
+    )
+    parsed = parse(text)
+    assert parsed.title == TITLE
+    assert parsed.body.startswith("L’OIM a ouvert cette semaine")
+    assert stamp not in parsed.body
+
+
 def test_no_title_line_gives_a_title_for_review_and_a_warning():
     parsed = parse(release(MAIN_MENU, "", BODY))
     assert parsed.title.startswith("L’OIM a ouvert cette semaine un centre d’accueil")
