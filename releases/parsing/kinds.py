@@ -31,6 +31,12 @@ class ReleaseShape:
 
 # "Home / Press Room", "Accueil › Actualités": a breadcrumb, which listings open with.
 _BREADCRUMB = re.compile(r"^(?:home|accueil|inicio|page d['’]accueil)\s*[/›>»|]", re.IGNORECASE)
+# A page of search results or of a listing: "Displaying 721 - 732 of 20317", "Affichage de 1 à 10 sur 95".
+_RESULTS_COUNT = re.compile(
+    r"^(?:displaying|showing|affichage(?: de)?|mostrando)\s+\d+\s*(?:[-–]|à|a|to)\s*\d+"
+    r"\s+(?:of|sur|de)\s+\d+",
+    re.IGNORECASE,
+)
 # A home page's sections.
 _HOME_SECTION = re.compile(
     r"^(?:derni[eè]res? (?:nouvelles|actualit[eé]s)|latest news|[uú]ltimas noticias|[àa] la une"
@@ -140,7 +146,7 @@ def refuse_non_release(page_lines: list[str], release: ReleaseShape) -> None:
     _refuse_empty(page_lines, release)
     if any(_HOME_SECTION.match(line) for line in page_lines[:LISTING_LINES] if len(line) <= SHORT_LINE):
         raise NotARelease("home page, not a release", "home_page")
-    if any(_BREADCRUMB.match(line) for line in page_lines[:20]):
+    if any(_BREADCRUMB.match(line) or _RESULTS_COUNT.match(line) for line in page_lines[:20]):
         raise NotARelease("listing of releases, not a release", "listing_page")
     # A page headed by a country's name (its title, the country tag of a release comes after one).
     if country_code(next((line for line in page_lines if line), "")):

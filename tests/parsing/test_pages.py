@@ -244,6 +244,15 @@ def test_a_contact_known_by_an_email_only_has_no_name_and_a_warning():
 
 TEASER = "L’OIM a aidé 300 familles déplacées par les inondations à reconstruire leurs maisons cette année."
 NOT_RELEASES = {
+    "search-results-then-a-statement": (
+        "\n".join(
+            [
+                *["Affichage de 41 à 52 sur 3 108", "Vidéo", "Un atelier sur la traite", "Vidéo"],
+                *["Des abris pour les familles", "", TITLE, "", *BODY],
+            ]
+        ),
+        "listing_page",
+    ),
     "listing": (
         "\n".join(
             [
