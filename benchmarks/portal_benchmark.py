@@ -151,6 +151,11 @@ def filtered_paths(samples: dict, wanted: int = 5000) -> list[str]:
             break
         paths += page
         number += 1
+    # A small database has too few: the same lists again, sorted by date as they already
+    # are (another URL, the same work), so that the cache never answers.
+    for sort in ("date", "relevance"):
+        if len(paths) < wanted:
+            paths += [f"{path}&sort={sort}" for path in paths if "&sort=" not in path]
     return paths[:wanted]
 
 
