@@ -80,6 +80,11 @@ def recount(touched: dict[str, set]) -> None:
             [FacetCount(facet=facet, value=value, count=n) for value, n in counts.items()],
             update_conflicts=True, unique_fields=["facet", "value"], update_fields=["count"],
         )  # fmt: skip
+    recount_total()
+
+
+def recount_total() -> None:
+    """The number of releases only (a count on an index), deferred or not."""
     FacetCount.objects.filter(facet=TOTAL).update(count=Release.objects.count())
 
 

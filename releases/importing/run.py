@@ -115,6 +115,10 @@ def _run_import(found: FoundFiles, dry_run: bool, progress, run: ImportRun | Non
             names = {id(payload): name for name, kind, payload in window if kind == PARSED}
             for page, outcome in writer.load([payload for _name, kind, payload in window if kind == PARSED]):
                 report.count(names[id(page)], outcome)
+            if report.created:
+                # The list's count of releases (and so its last pages) follows the import as it
+                # goes; the counts of each filter catch up at its end.
+                facet_counts.recount_total()
             for name, kind, payload in window:
                 if kind == SKIPPED:
                     report.skipped.append({"path": name, "reason": str(payload), "code": payload.code})
