@@ -55,10 +55,19 @@ _SPANISH_MONTHS = {
     "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
     "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
 }  # fmt: skip
+# Country-office sites write in their country's language too: "Ginevra 25 giugno -", "Berlin, 3. März 2020 -".
+_OTHER_MONTHS = {
+    "gennaio": 1, "febbraio": 2, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7, "settembre": 9,
+    "ottobre": 10, "dicembre": 12,
+    "janeiro": 1, "fevereiro": 2, "março": 3, "maio": 5, "junho": 6, "julho": 7, "setembro": 9,
+    "outubro": 10, "novembro": 11, "dezembro": 12,
+    "januar": 1, "februar": 2, "märz": 3, "juni": 6, "juli": 7, "oktober": 10, "dezember": 12,
+}  # fmt: skip
 _MONTHS.update(_SPANISH_MONTHS)
-# "le 12 mars 2013", "mardi 9 mars", "9 de marzo de 2010": a day and a month, the year if given.
+_MONTHS.update(_OTHER_MONTHS)
+# "le 12 mars 2013", "mardi 9 mars", "9 de marzo de 2010", "3. März 2020": a day, a month, a year if given.
 _DATE = re.compile(
-    rf"(?:{_WEEKDAYS}\s+)?(?:le\s+|el\s+)?(\d{{1,2}})(?:er)?\s+(?:de\s+)?([^\W\d_]+)(?:,?\s+(?:de\s+)?(\d{{4}}))?\b",
+    rf"(?:{_WEEKDAYS}\s+)?(?:le\s+|el\s+)?(\d{{1,2}})(?:er|\.)?\s+(?:de\s+)?([^\W\d_]+)(?:,?\s+(?:de\s+)?(\d{{4}}))?\b",
     re.IGNORECASE,
 )
 # A paragraph that is only a date ("14 juin 2019"): the publication date at the head of an article.
@@ -88,7 +97,8 @@ def _date_in(text: str) -> tuple[date | None, str]:
     for match in _DATE.finditer(text):
         if match.group(2).lower() in _MONTHS:
             found = _to_date(*match.group(1, 2, 3))
-            return found, (text[: match.start()] + text[match.end() :]).strip(" ,")
+            place = text[: match.start()] + text[match.end() :]
+            return found, re.sub(r"\s*\(\s*\)", "", place).strip(" ,")  # "Genève (25 juin 2019)"
     return None, text
 
 

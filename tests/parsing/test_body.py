@@ -89,6 +89,22 @@ def test_dateline_with_a_date():
 
 
 @pytest.mark.parametrize(
+    ("paragraph", "places", "country", "published"),
+    [
+        ("Ginevra 25 giugno - L’OIM ha aperto un centro.", ["Ginevra"], "CH", None),
+        ("Ginevra 28 gennaio 2017 - L’OIM ha aperto un centro.", ["Ginevra"], "CH", "2017-01-28"),
+        ("Berlin, 3. März 2020 - Die IOM hat ein Zentrum eröffnet.", ["Berlin"], "DE", "2020-03-03"),
+        ("Lisboa, 3 de março de 2020 - A OIM abriu um centro.", ["Lisboa"], "PT", "2020-03-03"),
+        ("Genève (25 juin 2019) - L’OIM a ouvert un centre.", ["Genève"], "CH", "2019-06-25"),
+    ],
+)
+def test_datelines_of_country_office_sites_with_their_dates(paragraph, places, country, published):
+    dateline = find_dateline(paragraph)
+    assert (dateline.places, dateline.country) == (places, country)
+    assert (str(dateline.published) if dateline.published else None) == published
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("Le projet, nommé Alpha Beta, a été créé.", [("Alpha Beta", None)]),
