@@ -131,7 +131,7 @@ def _facets(releases: ReleaseFilter, counts: ResultCounts) -> dict:
 @cached_page
 def release_detail(request, slug):
     release = get_object_or_404(Release.objects.with_details(), slug=slug)
-    related = list(Release.objects.for_listing().related_to(release)[:RELATED_SHOWN])
+    related = Release.objects.for_listing().related_to(release, RELATED_SHOWN)
     # Opened from the list: the list's parameters come along, for the way back and the highlights.
     words = request.GET.get("q", "")[:200]
     context = {

@@ -68,8 +68,12 @@ def test_related_releases_share_a_contact_a_project_or_the_office():
     ReleaseFactory(title="Même projet", office=elsewhere, projects=[project], published=date(2021, 1, 1))
     ReleaseContactFactory(release=ReleaseFactory(title="Même contact", office=elsewhere), person=person)
     ReleaseFactory(title="Sans rapport", office=elsewhere)
-    related = Release.objects.for_listing().related_to(Release.objects.with_details().get(pk=release.pk))
-    assert list(related.values_list("title", flat=True)) == ["Même projet", "Même bureau", "Même contact"]
+    related = Release.objects.for_listing().related_to(Release.objects.with_details().get(pk=release.pk), 5)
+    assert [other.title for other in related] == ["Même projet", "Même bureau", "Même contact"]
+    # A release sharing two things with it is listed once; the limit keeps the newest.
+    ReleaseContactFactory(release=Release.objects.get(title="Même projet"), person=person)
+    related = Release.objects.for_listing().related_to(Release.objects.with_details().get(pk=release.pk), 2)
+    assert [other.title for other in related] == ["Même projet", "Même bureau"]
 
 
 def test_having_contacts():
