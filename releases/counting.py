@@ -16,6 +16,7 @@ from django.db.models import Count
 from django.db.models.functions import ExtractMonth
 
 SMALL_RESULT = 2000  # releases counted in Python at most
+FEW_IDS = 200  # releases whose links are looked up by their ids rather than by the list's query
 COLUMNS = ("pk", "country", "year", "language", "office_id", "published")
 
 
@@ -51,3 +52,11 @@ class ResultCounts:
             index = COLUMNS.index(column)
             values = (row[index] for row in self.rows)
         return {value: n for value, n in Counter(values).items() if value not in (None, "")}
+
+    @property
+    def chosen(self):
+        """The releases, for a lookup in a link table: their ids when few (an index lookup
+        each), else the list's query (the database joins it)."""
+        if self.rows is not None and len(self.rows) <= FEW_IDS:
+            return [row[0] for row in self.rows]
+        return self.releases.values("pk")

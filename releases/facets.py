@@ -37,11 +37,12 @@ def _rows(releases: QuerySet, key: str, label: str | None = None, limit: int = F
     ]
 
 
-def _linked_rows(link_model, target: str, releases: QuerySet, limit: int = FACET_SIZE) -> list[dict]:
+def _linked_rows(link_model, target: str, releases, limit: int = FACET_SIZE) -> list[dict]:
     """Counts through a link table whose (release, target) pairs are unique: counted
-    there directly, without a DISTINCT over a join of every release."""
+    there directly, without a DISTINCT over a join of every release. `releases`: a
+    query of releases' ids, or a list of them."""
     rows = (
-        link_model.objects.filter(release__in=releases.order_by().values("pk"))
+        link_model.objects.filter(release__in=releases)
         .values(f"{target}__slug", f"{target}__name")
         .annotate(count=Count("release_id"))
         .order_by("-count", f"{target}__slug")[:limit]
@@ -92,8 +93,8 @@ def release_facets(counts: ResultCounts, country_releases: QuerySet | None = Non
         "country": _coded(_largest(by_country), country_label),
         "office": _office_facet(counts),
         # Through the link tables, counted and named by the database: a list names many people.
-        "project": _linked_rows(Release.projects.through, "project", counts.releases),
-        "contact": _linked_rows(ReleaseContact, "person", counts.releases),
+        "project": _linked_rows(Release.projects.through, "project", counts.chosen),
+        "contact": _linked_rows(ReleaseContact, "person", counts.chosen),
         "year": [{"value": str(y), "label": str(y), "count": n} for y, n in years],
         "language": _coded(_largest(counts.by("language")), language_label),
     }

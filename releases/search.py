@@ -236,7 +236,7 @@ class SqliteSearch:
                 [match, limit],
             )
             best = [row[0] for row in cursor.fetchall()]
-        kept = set(releases.filter(pk__in=best).values_list("pk", flat=True))
+        kept = set(releases.filter(pk__in=best).order_by().values_list("pk", flat=True))
         return [pk for pk in best if pk in kept]
 
 
