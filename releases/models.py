@@ -169,7 +169,10 @@ class ReleaseContact(models.Model):
     class Meta:
         verbose_name = "contact du communiqué"
         verbose_name_plural = "contacts du communiqué"
-        ordering = ["release", "position"]
+        ordering = [
+            "release_id",
+            "position",
+        ]  # by the column: "release" would sort by its releases' order, through a join
         constraints = [
             models.UniqueConstraint(fields=["release", "person"], name="release_contact_once"),
         ]
@@ -189,7 +192,10 @@ class QuotedPerson(models.Model):
     class Meta:
         verbose_name = "personne citée"
         verbose_name_plural = "personnes citées"
-        ordering = ["release", "position"]
+        ordering = [
+            "release_id",
+            "position",
+        ]  # by the column: "release" would sort by its releases' order, through a join
         constraints = [
             models.UniqueConstraint(fields=["release", "name"], name="quoted_person_once"),
         ]
