@@ -18,7 +18,6 @@ from .counting import ResultCounts
 from .models import Release, ReleaseContact
 
 FACET_SIZE = 12
-FACETS = ("country", "office", "project", "contact", "year", "language")
 ENTITIES = {"office": CountryOffice, "project": Project, "contact": ContactPerson}
 
 
