@@ -1,6 +1,6 @@
 """The query vocabulary of releases: what views, feeds, exports and the admin ask for."""
 
-from django.db import models
+from django.db import connections, models
 
 from . import review, search
 
@@ -37,13 +37,25 @@ class ReleaseQuerySet(models.QuerySet):
     def related_to(self, release, limit: int) -> list:
         """The `limit` newest other releases sharing a contact, a project or the office with this one.
 
-        Three small queries, each on its own index and cut at `limit`, then merged:
-        one query with the three conditions OR-ed walked the newest-first index
-        testing each release (10 ms on 100,000 releases; these take 3).
+        PostgreSQL answers one query with the three conditions OR-ed (a bitmap of three
+        index scans: 2 ms on 100,000 releases). SQLite walks the newest-first index
+        testing each release against them (10 ms): there, three small queries, each
+        on its own index and cut at `limit`, are merged (3–5 ms).
         """
+        from .models import Release, ReleaseContact
+
         people = [link.person_id for link in release.contact_links.all()]
         projects = [project.pk for project in release.projects.all()]
         others = self.exclude(pk=release.pk).newest_first()
+        if connections[self.db].vendor == "postgresql":
+            sharing = models.Q(
+                pk__in=ReleaseContact.objects.filter(person__in=people).values("release")
+            ) | models.Q(
+                pk__in=Release.projects.through.objects.filter(project__in=projects).values("release")
+            )
+            if release.office_id:
+                sharing |= models.Q(office=release.office_id)
+            return list(others.filter(sharing)[:limit])
         found = {}
         for sharing in (
             {"office": release.office_id} if release.office_id else None,
