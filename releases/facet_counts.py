@@ -26,6 +26,7 @@ from contacts.models import ContactPerson, CountryOffice, Project
 from .models import FacetCount, Release, ReleaseContact
 
 TOTAL = "total"  # facet of the row holding the number of releases: present once counted
+BEHIND = "behind"  # facet of a row present while an import's writes are not yet counted
 
 # facet -> (the rows counted, the column grouped): each release counted once per value.
 SOURCES = {
@@ -63,7 +64,14 @@ def refresh_all() -> None:
     rows.append(FacetCount(facet=TOTAL, value="", count=Release.objects.count()))
     with transaction.atomic():
         FacetCount.objects.all().delete()
-        FacetCount.objects.bulk_create(rows, batch_size=1000)
+        # An editor's save in another process may recount a value meanwhile: its row is overwritten.
+        FacetCount.objects.bulk_create(
+            rows,
+            batch_size=1000,
+            update_conflicts=True,
+            unique_fields=["facet", "value"],
+            update_fields=["count"],
+        )
 
 
 def recount(touched: dict[str, set]) -> None:
@@ -89,13 +97,26 @@ def recount_total() -> None:
 
 
 @contextmanager
-def deferred() -> Iterator[None]:
-    """Writes inside leave the counts alone: the caller ends with refresh_all()."""
+def deferred(mark: bool = True) -> Iterator[None]:
+    """Writes inside leave the counts alone: the caller ends with refresh_all() or, when it
+    wrote nothing, caught_up(). Until then a mark says so (an import killed before its end
+    leaves it: `behind()`, and the next import or refresh_facet_counts recounts)."""
+    if mark:
+        FacetCount.objects.update_or_create(facet=BEHIND, value="", defaults={"count": 1})
     token = _deferred.set(True)
     try:
         yield
     finally:
         _deferred.reset(token)
+
+
+def caught_up() -> None:
+    FacetCount.objects.filter(facet=BEHIND).delete()
+
+
+def behind() -> bool:
+    """Whether an import wrote releases and stopped before recounting them (killed)."""
+    return FacetCount.objects.filter(facet=BEHIND).exists()
 
 
 # ------------------------------------------------------------ reading

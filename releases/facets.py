@@ -80,13 +80,10 @@ def _office_facet(counts: ResultCounts) -> list[dict]:
     return _rows(counts.releases, "office__slug", "office__name")
 
 
-def release_facets(counts: ResultCounts, country_releases: QuerySet | None = None) -> dict[str, list[dict]]:
-    """Live counts of a filtered list (the country facet over `country_releases` when given)."""
-    if country_releases is None:
+def release_facets(counts: ResultCounts, by_country: dict | None = None) -> dict[str, list[dict]]:
+    """Live counts of a filtered list (the country facet from `by_country` when given)."""
+    if by_country is None:
         by_country = counts.by("country")
-    else:
-        rows = country_releases.order_by().exclude(country="").values_list("country").annotate(n=Count("pk"))
-        by_country = dict(rows.order_by())
     years = sorted(counts.by("year").items(), reverse=True)[:FACET_SIZE]
     return {
         "country": _coded(_largest(by_country), country_label),

@@ -37,19 +37,23 @@ class CountriesFilter(django_filters.Filter):
     field_class = CountryCodesField
 
 
+class WholeNumberFilter(django_filters.NumberFilter):
+    field_class = forms.IntegerField  # a year or a month: "2020.7" is no year
+
+
 class ReleaseFilter(django_filters.FilterSet):
     """The list's GET parameters (q, country, office, project, contact, year, month, has_contacts, sort)."""
 
     q = django_filters.CharFilter(method="filter_words", label="Mots", max_length=200)
     country = CountriesFilter(method="filter_countries", label="Pays (code ISO)")
-    language = django_filters.CharFilter(field_name="language", label="Langue", max_length=8)
+    language = django_filters.CharFilter(method="filter_language", label="Langue", max_length=8)
     office = django_filters.CharFilter(field_name="office__slug", label="Bureau", max_length=220)
     project = django_filters.CharFilter(field_name="projects__slug", label="Projet", max_length=220)
     contact = django_filters.CharFilter(
         field_name="contact_links__person__slug", label="Contact", max_length=220
     )
-    year = django_filters.NumberFilter(method="filter_dates", label="Année", min_value=1900, max_value=2100)
-    month = django_filters.NumberFilter(method="filter_dates", label="Mois", min_value=1, max_value=12)
+    year = WholeNumberFilter(method="filter_dates", label="Année", min_value=1900, max_value=2100)
+    month = WholeNumberFilter(method="filter_dates", label="Mois", min_value=1, max_value=12)
     has_contacts = django_filters.BooleanFilter(
         method="filter_has_contacts",
         label="Avec contacts",
@@ -73,6 +77,9 @@ class ReleaseFilter(django_filters.FilterSet):
 
     def filter_countries(self, queryset, name, value):
         return queryset.for_countries(value) if value else queryset
+
+    def filter_language(self, queryset, name, value):
+        return queryset.filter(language=value.strip().lower())  # "EN" as typed by hand
 
     def filter_dates(self, queryset, name, value):
         """Year, or month of the year: a range of dates, which the indexes in the list's order serve."""

@@ -57,10 +57,15 @@ class ReleaseQuerySet(models.QuerySet):
                 sharing |= models.Q(office=release.office_id)
             return list(others.filter(sharing)[:limit])
         found = {}
+        # Subqueries, not joins: a release sharing two of the contacts is one row.
         for sharing in (
             {"office": release.office_id} if release.office_id else None,
-            {"contact_links__person__in": people} if people else None,
-            {"projects__in": projects} if projects else None,
+            {"pk__in": ReleaseContact.objects.filter(person__in=people).values("release")}
+            if people
+            else None,
+            {"pk__in": Release.projects.through.objects.filter(project__in=projects).values("release")}
+            if projects
+            else None,
         ):
             if sharing:
                 found.update((other.pk, other) for other in others.filter(**sharing)[:limit])

@@ -118,14 +118,19 @@ def release_list(request):
 
 def _facets(releases: ReleaseFilter, counts: ResultCounts) -> dict:
     """Live counts of a filtered list. Chosen countries are counted without the
-    country filter, so that another one can be added."""
-    country_releases = None
+    country filter, so that another one can be added (from the stored counts when
+    no other filter is left)."""
+    by_country = None
     if releases.form.cleaned_data.get("country"):
         without_country = releases.without("country")
-        country_releases = without_country.matches
-        if without_country.words:
-            country_releases = Release.objects.filter(pk__in=country_releases.newest_ids(MAX_COUNTED))
-    return release_facets(counts, country_releases)
+        if without_country.is_unfiltered:
+            by_country = facet_counts.StoredCounts().all("country")
+        else:
+            others = without_country.matches
+            if without_country.words:
+                others = Release.objects.filter(pk__in=others.newest_ids(MAX_COUNTED))
+            by_country = ResultCounts(others).by("country")
+    return release_facets(counts, by_country)
 
 
 @cached_page

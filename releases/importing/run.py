@@ -61,14 +61,17 @@ def run_import(
     """Import the files; the releases written name `run` (report.open_run) as their import."""
     with one_import_at_a_time():
         report = None
+        behind = facet_counts.behind()  # an earlier import was killed before recounting
         try:
-            with facet_counts.deferred():
+            with facet_counts.deferred(mark=not dry_run):
                 report = _run_import(found, dry_run, progress, run)
         finally:
             # Bulk writes send no signals: everything recounted once (also after a failure).
-            if not dry_run and (report is None or report.created or report.updated):
+            if not dry_run and (behind or report is None or report.created or report.updated):
                 facet_counts.refresh_all()
                 _analyze_after_large_import(report)
+            elif not dry_run:
+                facet_counts.caught_up()
         return report
 
 

@@ -139,3 +139,23 @@ def test_the_number_of_releases_follows_an_import_as_it_goes(db, monkeypatch):
     run_import(FIXTURES)
     assert stored()[TOTAL] == {"": 5}
     assert stored()["country"] == {}  # the counts of each filter wait for the import's end
+
+
+def test_an_import_killed_before_its_recount_is_caught_up_by_the_next(imported_samples):
+    from tests.helpers import FIXTURES, run_import
+
+    FacetCount.objects.filter(facet="country").update(count=99)  # stale, as a killed import leaves them
+    FacetCount.objects.create(facet=facet_counts.BEHIND, value="", count=1)  # and its mark
+    assert facet_counts.behind()
+    report = run_import(FIXTURES)  # nothing new: yet everything is recounted
+    assert (report["created"], report["updated"]) == (0, 0)
+    assert stored() == counted_now() and not facet_counts.behind()
+
+
+def test_an_import_that_changes_nothing_or_a_dry_run_leaves_no_mark(imported_samples):
+    from tests.helpers import FIXTURES, run_import
+
+    assert not facet_counts.behind()
+    run_import(FIXTURES)
+    run_import(FIXTURES, dry_run=True)
+    assert not facet_counts.behind()

@@ -123,3 +123,10 @@ def test_small_and_large_result_sets_are_counted_alike(client, db, monkeypatch, 
     assert small[0]["contact"] and small[0]["project"] and small[0]["office"]
     if "year" not in url:  # all nine releases: 22 people, of whom the facet shows 12
         assert len(small[0]["contact"]) == 12
+
+
+def test_a_year_or_month_is_a_whole_number_and_a_language_any_case(client, three_countries):
+    response = client.get("/?year=2020.7")
+    assert "Année" in dict(response.context["filter"].invalid_filters)
+    assert len(response.context["page"].object_list) == 4  # the wrong filter is ignored, said so
+    assert titles(client.get("/?language=ES")) == ["Costa Rica : accueil", "Guatemala : retours"]

@@ -82,3 +82,23 @@ def test_having_contacts():
     ReleaseFactory(title="Sans")
     assert list(Release.objects.having_contacts().values_list("title", flat=True)) == ["Avec"]
     assert list(Release.objects.having_contacts(False).values_list("title", flat=True)) == ["Sans"]
+
+
+def test_related_releases_sharing_two_contacts_are_listed_once():
+    first, second = PersonFactory(), PersonFactory()
+    release = ReleaseFactory(title="Le communiqué", office=None)
+    for person in (first, second):
+        ReleaseContactFactory(release=release, person=person)
+    for year in (2015, 2016, 2017):  # newer, each naming both
+        other = ReleaseFactory(title=f"Les deux {year}", office=None, published=date(year, 1, 1))
+        for person in (first, second):
+            ReleaseContactFactory(release=other, person=person)
+    for year in (2010, 2011, 2012):
+        ReleaseContactFactory(
+            release=ReleaseFactory(title=f"Un seul {year}", office=None, published=date(year, 1, 1)),
+            person=first,
+        )
+    related = Release.objects.for_listing().related_to(Release.objects.with_details().get(pk=release.pk), 5)
+    assert [other.title for other in related] == [
+        "Les deux 2017", "Les deux 2016", "Les deux 2015", "Un seul 2012", "Un seul 2011",
+    ]  # fmt: skip
