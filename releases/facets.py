@@ -127,7 +127,7 @@ def with_links(facets: dict[str, list[dict]], params) -> dict[str, list[dict]]:
             if name == "country":
                 option["selected"] = value in countries
                 chosen = [c for c in countries if c != value] if option["selected"] else [*countries, value]
-                option["url"] = _with_countries(params, chosen)
+                option["url"] = query_string(params, "country", chosen)
                 if countries:
                     option["action"] = "retirer ce pays" if option["selected"] else "ajouter ce pays"
             else:
@@ -139,14 +139,6 @@ def with_links(facets: dict[str, list[dict]], params) -> dict[str, list[dict]]:
 def _chosen_countries(params) -> list[str]:
     codes = [code.strip().upper() for value in params.getlist("country") for code in value.split(",")]
     return list(dict.fromkeys(code for code in codes if code))
-
-
-def _with_countries(params, codes: list[str]) -> str:
-    params = params.copy()
-    params.pop("page", None)
-    params.setlist("country", codes)
-    query = params.urlencode()
-    return f"?{query}" if query else "?"
 
 
 CHIP_LABELS = {
@@ -171,7 +163,7 @@ def active_filters(params, facets: dict[str, list[dict]]) -> list[dict]:
             chips += [
                 {
                     "label": f"{title} : {country_label(code)}",
-                    "remove_url": _with_countries(params, [c for c in countries if c != code]),
+                    "remove_url": query_string(params, "country", [c for c in countries if c != code]),
                 }
                 for code in countries
             ]
