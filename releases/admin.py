@@ -8,14 +8,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from core.admin import EditorCorrectionsMixin
+from core.admin import CountryFilter, EditorCorrectionsMixin
 from core.admin_forms import AccessibleTabularInline, PhonesField
-from core.countries import country_label
+from core.countries import country_label, language_label
 
-from . import admin_runs  # noqa: F401  (registers the import runs' admin)
+from . import admin_runs, review  # noqa: F401  (admin_runs registers the import runs' admin)
 from .admin_review import (
     MARK_REVIEWED,
-    CountryFilter,
     DateKnownFilter,
     ImportRunFilter,
     ReasonFilter,
@@ -127,6 +126,7 @@ class ReleaseAdmin(EditorCorrectionsMixin, admin.ModelAdmin):
     ]
     history_formatters = {
         "country": country_label,
+        "language": language_label,
         "warnings": lambda warnings: " ; ".join(str(describe_warning(w)) for w in warnings),
     }
 
@@ -135,6 +135,12 @@ class ReleaseAdmin(EditorCorrectionsMixin, admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_contact_count().select_related("reviewed_by", "import_run")
+
+    def get_ordering(self, request):
+        """The review queue lists first what most needs a decision (releases/review.py)."""
+        if _is_queue(request):
+            return [review.urgency().asc(), "-sort_date", "-id"]
+        return super().get_ordering(request)
 
     @admin.display(description="relecture")
     def review_state(self, obj):
@@ -235,3 +241,7 @@ class ReleaseAdmin(EditorCorrectionsMixin, admin.ModelAdmin):
         self.message_user(
             request, f"{count} communiqué(s) suivront de nouveau les imports.", messages.SUCCESS
         )
+
+
+def _is_queue(request) -> bool:
+    return request.GET.get("review") == "todo" or bool(request.GET.get("reason"))

@@ -7,10 +7,8 @@ from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
-from core.countries import country_label, sorted_by_name
-
 from . import review
-from .models import ImportRun, Release
+from .models import ImportRun
 from .warning_labels import describe_warning
 
 MARK_REVIEWED = "_mark_reviewed"  # the form's button
@@ -36,24 +34,12 @@ class ReasonFilter(admin.SimpleListFilter):
     parameter_name = "reason"
 
     def lookups(self, request, model_admin):
-        return list(review.REASONS.items())
+        return [(kind.code, kind.label) for kind in review.REASONS]
 
     def queryset(self, request, queryset):
-        if self.value() in review.REASONS:
+        if self.value() in review.KINDS:
             return queryset.needing_review().with_review_reason(self.value())
         return queryset
-
-
-class CountryFilter(admin.SimpleListFilter):
-    title = "pays"
-    parameter_name = "country"
-
-    def lookups(self, request, model_admin):
-        codes = Release.objects.exclude(country="").order_by("country").values_list("country", flat=True)
-        return sorted_by_name((code, country_label(code)) for code in codes.distinct())
-
-    def queryset(self, request, queryset):
-        return queryset.filter(country=self.value()) if self.value() else queryset
 
 
 class DateKnownFilter(admin.SimpleListFilter):
@@ -90,7 +76,7 @@ class ImportRunFilter(admin.SimpleListFilter):
 
 def review_cell(release) -> str:
     """The list's column: waiting, with its reasons; reviewed, with when."""
-    reasons = review.reasons_of(release, getattr(release, "contact_count", None))
+    reasons = review.reasons_of(release)
     if review.is_waiting(release, reasons):
         items = format_html_join("", "<li>{}</li>", ((reason.short,) for reason in reasons))
         return format_html('<strong class="review-todo">À relire</strong><ul class="reasons">{}</ul>', items)

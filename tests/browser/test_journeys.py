@@ -133,6 +133,7 @@ def test_keyboard_only_without_javascript(open_window, samples):
     expect(page.get_by_label("Rechercher des mots")).to_be_focused()
     page.keyboard.type("réintégration")
     page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"q=r%C3%A9int%C3%A9gration"))  # the results, not the front page
     expect(page.get_by_role("heading", level=2, name=re.compile(r"^\d+ communiqués?$"))).to_be_visible()
     for _ in range(40):  # through the controls in page order, to the first result
         page.keyboard.press("Tab")

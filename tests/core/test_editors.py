@@ -102,8 +102,10 @@ def test_titles_and_buttons_are_french_sentences(client, editor):
     saved = client.post(
         reverse("admin:contacts_project_add"), {"name": "Fonds d’essai", "slug": "fonds-essai"}, follow=True
     )
+    # No-break spaces before the colon and inside the guillemets (French typography).
     assert re.search(
-        r"Ajout enregistré : projet « <a href=\"[^\"]+\">Fonds d’essai</a> »\.", saved.content.decode()
+        r"Ajout enregistré\u00a0: projet «\u00a0<a href=\"[^\"]+\">Fonds d’essai</a>\u00a0»\.",
+        saved.content.decode(),
     )
 
 
