@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 
+from contacts.filters import named
 from core.caching import cached_page, depends_on
 
 from . import downloads, facet_counts
@@ -104,6 +105,8 @@ def release_list(request):
         "chips": active_filters(request.GET, facets),
         "charts": release_charts(counts, releases, request.GET, stored),
         "words": words,
+        # A search for a person's or an office's name also offers their page.
+        "named": named(words) if words else None,
         "query": request.GET.urlencode(),
         # The search form keeps the facet filters in use.
         "kept_filters": [
