@@ -38,12 +38,13 @@ class Kind:
 # In the order the queue lists them: what most needs an editor's decision first.
 REASONS = (
     Kind("new_version", "nouvelle version de la page", ("import_would_replace",)),
+    Kind("nearly_refused", "page presque refusée", ("nearly_refused",)),
     Kind("title", "titre deviné ou douteux", (
-        "no_title", "title_is_label", "title_is_menu", "title_too_long",
+        "title_guessed", "no_title", "title_is_label", "title_is_menu", "title_too_long",
     )),
     Kind("contacts", "contacts non compris", (
-        "contact_block_without_person", "contact_without_name", "phone_not_understood", "shared_email",
-        "lines_after_contact_block",
+        "contact_block_not_recognised", "contact_block_without_person", "contact_without_name",
+        "phone_not_understood", "shared_email", "lines_after_contact_block",
     )),
     Kind("text", "texte à vérifier", ("menu_lines_in_body", "empty_body", "invalid_utf8_bytes")),
     Kind("note", "remarque de l’import", ("note",)),

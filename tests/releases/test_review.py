@@ -78,7 +78,9 @@ def test_the_queue_lists_first_what_most_needs_a_decision(client, editor):
 
     waiting("Sans date", source="https://www.iom.int/fr/sans-date", published=None)
     waiting("Numéro incompris", warnings=[{"code": "phone_not_understood", "detail": "+00 12"}])
-    waiting("Aller au contenu principal", warnings=[{"code": "title_is_menu", "detail": ""}])
+    waiting("Aller au contenu principal", warnings=[{"code": "title_guessed", "detail": "Aller au contenu"}])
+    waiting("Nos priorités", warnings=[{"code": "nearly_refused", "detail": "page thématique"}])
+    waiting("Courriel sans bloc", warnings=[{"code": "contact_block_not_recognised", "detail": ""}])
     waiting("Remplacé", warnings=[{"code": "import_would_replace", "detail": ""}])
     waiting("Modifié à la source", source_changed_at=timezone.now())
     waiting("Menu dans le texte", warnings=[{"code": "menu_lines_in_body", "detail": "Accueil"}])
@@ -86,18 +88,19 @@ def test_the_queue_lists_first_what_most_needs_a_decision(client, editor):
 
     queue = client.get(reverse(CHANGELIST), {"review": "todo"})
     assert [r.title for r in queue.context["cl"].result_list] == [
-        "Modifié à la source", "Remplacé", "Aller au contenu principal", "Numéro incompris",
-        "Menu dans le texte", "Sans date",
+        "Modifié à la source", "Remplacé", "Nos priorités", "Aller au contenu principal",
+        "Courriel sans bloc", "Numéro incompris", "Menu dans le texte", "Sans date",
     ]  # fmt: skip
     page = queue.content.decode()
-    assert "titre deviné ou douteux : le titre ressemble à une ligne de menu" in page
+    assert "titre deviné ou douteux : titre deviné parmi les lignes laissées par un menu" in page
+    assert "page presque refusée : page presque écartée" in page
     assert "contacts non compris : numéro de téléphone non compris" in page
     assert "nouvelle version de la page : page modifiée après correction" in page
     assert "pas de contact" not in page and "pas de bureau" not in page
     # A filter by reason keeps the order.
     titles = client.get(reverse(CHANGELIST), {"reason": "new_version"}).context["cl"].result_list
     assert [r.title for r in titles] == ["Modifié à la source", "Remplacé"]
-    assert "6 communiqué(s) à relire" in client.get(reverse("admin:index")).content.decode()
+    assert "8 communiqué(s) à relire" in client.get(reverse("admin:index")).content.decode()
 
 
 def test_english_notes_of_older_imports_are_read_in_french():
