@@ -10,14 +10,13 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.text import capfirst
 
 from core.countries import country_label
 from core.links import slug_path
 from core.phones import display
-from core.typography import quantity, quoted
+from core.typography import moment, quantity, quoted
 
 from .merging import KIND_OF, MergeError, alias_keys, combined_fields, merge_entities, undo_merge
 from .models import ContactPerson, CountryOffice, Merge
@@ -198,7 +197,7 @@ def undo_view(model_admin, request, object_id, merge_id):
         "object": obj,
         "record": record,
         "merged_names": [row["fields"].get("name", "") for row in record.merged],
-        "merged_at": date_format(timezone.localtime(record.created_at), "j F Y à H:i"),
+        "merged_at": moment(timezone.localtime(record.created_at)),
         "change_url": change_url,
         "person_model": isinstance(obj, ContactPerson),
     }

@@ -14,6 +14,7 @@ from django.utils.text import capfirst
 
 from .countries import ISO_CODE, country_choices, country_code, country_label, language_choices, plain
 from .phones import display, to_e164
+from .typography import french_spacing
 
 
 class BrowserTextField(forms.CharField):
@@ -96,13 +97,17 @@ class CountryField(forms.CharField):
 
     widget = CountryInput
     default_error_messages = {
-        "unknown": "« %(typed)s » n’est pas un pays connu : choisissez son nom dans la liste "
-        "(ou tapez son code ISO, HT pour Haïti).",
+        "unknown": french_spacing(
+            "« %(typed)s » n’est pas un pays connu : choisissez son nom dans la liste "
+            "(ou tapez son code ISO, HT pour Haïti)."
+        ),
     }
 
     def __init__(self, **kwargs):
         kwargs.pop("max_length", None)  # a name is longer than the code it gives
-        kwargs.setdefault("help_text", "Tapez le nom du pays en français : la liste le propose.")
+        kwargs.setdefault(
+            "help_text", french_spacing("Tapez le nom du pays en français : la liste le propose.")
+        )
         super().__init__(**kwargs)
 
     def prepare_value(self, value):
@@ -138,7 +143,9 @@ class LanguageField(forms.ChoiceField):
 
     widget = LanguageSelect
     default_error_messages = {
-        "invalid_choice": "« %(value)s » n’est pas une langue de la liste : choisissez-la par son nom.",
+        "invalid_choice": french_spacing(
+            "« %(value)s » n’est pas une langue de la liste : choisissez-la par son nom."
+        ),
     }
 
     def __init__(self, **kwargs):
@@ -160,7 +167,7 @@ class FrenchDateField(forms.DateField):
     or in figures (09/03/2022, 2022-03-09)."""
 
     default_error_messages = {
-        "invalid": "Date non comprise : écrivez-la comme 9 mars 2022 ou 09/03/2022.",
+        "invalid": french_spacing("Date non comprise : écrivez-la comme 9 mars 2022 ou 09/03/2022."),
     }
 
     def __init__(self, **kwargs):
@@ -219,8 +226,10 @@ class PhonesField(forms.Field):
             number = to_e164(typed, region)
             if number is None:
                 raise forms.ValidationError(
-                    f"« {typed} » n’est pas un numéro de téléphone : un numéro par ligne, avec son "
-                    "indicatif (+41 22 717 91 11) ou, pour le pays du bureau, sans."
+                    french_spacing(
+                        f"« {typed} » n’est pas un numéro de téléphone : un numéro par ligne, avec son "
+                        "indicatif (+41 22 717 91 11) ou, pour le pays du bureau, sans."
+                    )
                 )
             if number not in phones:
                 phones.append(number)

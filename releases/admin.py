@@ -11,6 +11,7 @@ from django.utils.html import format_html
 from core.admin import CountryFilter, EditorCorrectionsMixin
 from core.admin_forms import AccessibleTabularInline, PhonesField
 from core.countries import country_label, language_label
+from core.typography import day
 
 from . import admin_runs, review  # noqa: F401  (admin_runs registers the import runs' admin)
 from .admin_review import (
@@ -188,7 +189,7 @@ class ReleaseAdmin(EditorCorrectionsMixin, admin.ModelAdmin):
 
     @admin.display(description="date", ordering="sort_date")
     def date_shown(self, obj):
-        return obj.published
+        return day(obj.published) if obj.published else None  # "1er juillet 2023"
 
     @admin.display(description="contacts", ordering="contact_count")
     def contacts_shown(self, obj):

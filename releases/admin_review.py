@@ -3,9 +3,10 @@ panel of the form (reasons in French, "Marquer comme relu") and the import warni
 
 from django.contrib import admin
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+
+from core.typography import day, moment
 
 from . import review
 from .models import ImportRun
@@ -83,7 +84,7 @@ def review_cell(release) -> str:
     if release.reviewed_at:
         return format_html(
             '<span class="review-done">Relu le {}</span>',
-            date_format(timezone.localtime(release.reviewed_at)),
+            day(timezone.localtime(release.reviewed_at).date()),
         )
     return mark_safe('<span class="review-none">Rien à relire</span>')
 
@@ -98,7 +99,7 @@ def review_panel(release) -> str:
         parts.append(format_html('<ul class="reasons">{}</ul>', items))
     if release.reviewed_at:
         who = release.reviewed_by.get_username() if release.reviewed_by else "un éditeur"
-        when = date_format(timezone.localtime(release.reviewed_at), "j F Y à H:i")
+        when = moment(timezone.localtime(release.reviewed_at))
         parts.append(format_html("<p>Relu le {} par {}.</p>", when, who))
     if waiting:
         parts.insert(0, mark_safe('<p><strong class="review-todo">À relire.</strong></p>'))

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 from django.db import models
 
+from core.typography import NBSP, NNBSP
+
 from .warning_labels import Described, describe_warning
 
 # HTML pages carry a date (article:published_time, <time>); the scraped text pages never do.
@@ -66,11 +68,11 @@ class Reason:
     kinds: tuple[str, ...] = ()  # each kind of warning once (the list)
 
     def __str__(self) -> str:
-        return f"{self.label} : {' ; '.join(self.details)}" if self.details else self.label
+        return f"{self.label}{NBSP}: {f'{NNBSP}; '.join(self.details)}" if self.details else self.label
 
     @property
     def short(self) -> str:
-        return f"{self.label} : {', '.join(self.kinds)}" if self.kinds else self.label
+        return f"{self.label}{NBSP}: {', '.join(self.kinds)}" if self.kinds else self.label
 
 
 def _warned(codes) -> models.Q:

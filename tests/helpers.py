@@ -48,3 +48,11 @@ def form_fields(html: str, selector: str = "form", **typed) -> dict[str, list[st
     for name, value in typed.items():
         sent[name] = value if isinstance(value, list) else [value]
     return sent
+
+
+def readable(html: str) -> str:
+    """A page with its no-break spaces (French typography: "Pays&nbsp;:", "«\u00a0…\u00a0»",
+    "3\u202f064") as ordinary ones, for tests that read its words."""
+    for space in ("&nbsp;", "&#8239;", "\u00a0", "\u202f"):
+        html = html.replace(space, " ")
+    return html

@@ -9,7 +9,7 @@ from django.urls import reverse
 from contacts.models import CountryOffice
 from releases.models import Release
 from tests.admin_helpers import change_form_data
-from tests.helpers import SAMPLE_PAGES, form_fields, run_import
+from tests.helpers import SAMPLE_PAGES, form_fields, readable, run_import
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +24,7 @@ def release_form(client, editor):
 
 
 def errors_of(response) -> str:
-    return " ".join(" ".join(e) for e in response.context["adminform"].form.errors.values())
+    return readable(" ".join(" ".join(e) for e in response.context["adminform"].form.errors.values()))
 
 
 def test_a_country_is_shown_and_typed_by_its_name(client, release_form):

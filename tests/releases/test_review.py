@@ -8,7 +8,7 @@ from releases.models import Release
 from releases.warning_labels import describe_refusal, describe_warning, warning_code
 from tests.admin_helpers import change_form_data
 from tests.factories import ReleaseContactFactory, ReleaseFactory
-from tests.helpers import SAMPLE_PAGES, run_import
+from tests.helpers import SAMPLE_PAGES, readable, run_import
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +16,7 @@ CHANGELIST = "admin:releases_release_changelist"
 
 
 def reasons(release) -> list[str]:
-    return [str(reason) for reason in review.reasons_of(release)]
+    return [readable(str(reason)) for reason in review.reasons_of(release)]
 
 
 def test_each_reason_is_a_french_label():
@@ -91,7 +91,7 @@ def test_the_queue_lists_first_what_most_needs_a_decision(client, editor):
         "Modifié à la source", "Remplacé", "Nos priorités", "Aller au contenu principal",
         "Courriel sans bloc", "Numéro incompris", "Menu dans le texte", "Sans date",
     ]  # fmt: skip
-    page = queue.content.decode()
+    page = readable(queue.content.decode())
     assert "titre deviné ou douteux : titre deviné parmi les lignes laissées par un menu" in page
     assert "page presque refusée : page presque écartée" in page
     assert "contacts non compris : numéro de téléphone non compris" in page
@@ -109,13 +109,13 @@ def test_english_notes_of_older_imports_are_read_in_french():
         "detail": "Jean Dupont",
     }
     assert str(describe_warning({"code": "note", "detail": "no contact block"})) == "pas de bloc de contacts"
-    assert str(describe_warning({"code": "un_code_futur", "detail": "x"})) == "un code futur : x"
+    assert str(describe_warning({"code": "un_code_futur", "detail": "x"})) == "un code futur\u00a0: x"
     assert str(describe_refusal({"path": "a.txt", "reason": "only site navigation"})) == (
         "seulement la navigation du site"
     )
     assert str(
         describe_refusal({"path": "b.txt", "error": "could not be stored: RuntimeError: disque plein"})
-    ) == ("n’a pas pu être enregistré : RuntimeError: disque plein")
+    ) == ("n’a pas pu être enregistré\u00a0: RuntimeError: disque plein")
 
 
 def test_a_page_without_contact_block_is_stored_with_a_code(tmp_path):
@@ -134,7 +134,7 @@ def test_the_list_shows_the_reasons_and_filters_on_them(client, editor):
     no_date = ReleaseFactory(title="Sans date", source="page.html", published=None)
     done = ReleaseFactory(title="Tout y est")
     ReleaseContactFactory(release=done)
-    page = client.get(reverse(CHANGELIST)).content.decode()
+    page = readable(client.get(reverse(CHANGELIST)).content.decode())
     assert page.count("À relire") >= 2 and "<li>pas de date connue</li>" in page
     assert "<li>titre deviné ou douteux : le titre ressemble à une ligne de menu</li>" in page
     assert "Rien à relire" in page
