@@ -13,8 +13,12 @@ _UPPER = "A-ZÀ-ÖØ-Þ"
 _LOWER = "a-zß-öø-ÿ"
 
 # ---------------------------------------------------------------- dateline
-# "Place – text", "Place — text", "Place − text", "Dakar- text".
-_DATELINE = re.compile(r"^(?P<place>[^\W\d_][^\n–—−]{0,70}?)\.?\s*[-–—−]{1,2}\s+(?P<rest>\S.*)$", re.DOTALL)
+# "Place – text", "Place — text", "Place − text", "Dakar- text", "30 novembre 2021, Le Caire - text".
+_DATELINE = re.compile(r"^(?P<place>[^\W_][^\n–—−]{0,70}?)\.?\s*[-–—−]{1,2}\s+(?P<rest>\S.*)$", re.DOTALL)
+# "(Genève). text", "【東京発】text": a place in brackets.
+_DATELINE_BRACKETS = re.compile(
+    r"^[(\[【]\s*(?P<place>[^()\[\]【】\n]{2,40}?)\s*発?[)\]】]\s*[.:–—−-]?\s*(?P<rest>\S.*)$", re.DOTALL
+)
 # "San Jose, Costa Rica. The IOM ...": a city and its country, then a full stop.
 _DATELINE_STOP = re.compile(
     r"^(?P<place>[^\W\d_][^\n.,–—−]{1,40},[^\n.,–—−]{2,40})\.\s+(?=[«“\"A-ZÀ-Ý])(?P<rest>\S.*)$", re.DOTALL
@@ -111,10 +115,12 @@ def find_dateline(paragraph: str, bare: bool = True, language: str | None = None
     gazetteer knows, so that an ordinary sentence with a dash is not taken
     for a dateline. `bare`: a country named without a dash counts too.
     """
-    match = _DATELINE.match(paragraph) or _DATELINE_STOP.match(paragraph)
+    match = (
+        _DATELINE.match(paragraph) or _DATELINE_STOP.match(paragraph) or _DATELINE_BRACKETS.match(paragraph)
+    )
     if not match:
         return _bare_country(paragraph) if bare else None
-    printed = match.group("place").strip(" ,")
+    printed = match.group("place").replace("،", ",").strip(" ,")
     if re.search(r"\b[A-Z]\.[A-Z]$", printed):
         printed += "."  # "Washington, D.C." keeps its last full stop
     published, place = _date_in(printed)
@@ -123,7 +129,10 @@ def find_dateline(paragraph: str, bare: bool = True, language: str | None = None
     places = [p.strip() for p in re.split(r"\s*/\s*", parts[0]) if p.strip()] if parts else []
     if not places or len(parts) > 3 or any(len(part.split()) > 5 for part in [*places, *parts[1:]]):
         return None
-    country = _country_of([places[0], *parts[1:]], language)
+    # The first place known gives the country ("Floriana/Roma/Bruxelles": a town the gazetteer lacks).
+    country = next(
+        (c for place_ in places if (c := _country_of([place_, *parts[1:]], language)) is not None), None
+    )
     if country is None:
         return None
     place = printed  # as printed, date words included: they leave the body with it
