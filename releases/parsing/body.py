@@ -32,6 +32,9 @@ _WEEKDAYS = rf"(?:{words.alternation('weekdays')})"
 _DATE = re.compile(
     rf"(?:{_WEEKDAYS},?\s+)?(?:le\s+|el\s+)?(\d{{1,2}})(?:er|\.)?\s+(?:de\s+)?([^\W\d_]+)(?:,?\s+(?:de\s+)?(\d{{4}}))?\b"
 )
+_COMMAS = re.compile("[،、，]")  # the Arabic, Chinese and Japanese commas
+# "2024年3月5日", "2024년 3월 5일": a date written year, month, day in Chinese, Japanese or Korean.
+_YEAR_FIRST = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
 # "10 ottobre 2016 - L’Organizzazione …": a text opening with its date alone.
 _DATE_PREFIX = re.compile(rf"^{_DATE.pattern}\s*[-–—−]{{1,2}}\s+(?=\S)")
 # A paragraph that is only a date ("14 juin 2019"): the publication date at the head of an article.
@@ -56,8 +59,17 @@ def _to_date(day: str, month: str, year: str | None) -> date | None:
         return None
 
 
+def _year_first(match: re.Match) -> date | None:
+    try:
+        return date(*map(int, match.groups()))
+    except ValueError:
+        return None
+
+
 def _date_in(text: str) -> tuple[date | None, str]:
     """(the date written in a dateline's place, the place without its date words)."""
+    if found := _YEAR_FIRST.search(text):
+        return _year_first(found), (text[: found.start()] + text[found.end() :]).strip(" ,")
     folded, positions = fold_with_positions(text)
     for match in _DATE.finditer(folded):
         if match.group(2) in _MONTHS:
@@ -68,7 +80,9 @@ def _date_in(text: str) -> tuple[date | None, str]:
 
 
 def date_line(paragraph: str) -> date | None:
-    """The date of a paragraph that holds only a date with its year ("14 juin 2019")."""
+    """The date of a paragraph that holds only a date with its year ("14 juin 2019", "2024年3月5日")."""
+    if len(paragraph) < 40 and (found := _YEAR_FIRST.fullmatch(paragraph.strip(" ."))):
+        return _year_first(found)
     match = _DATE_ONLY.match(fold(paragraph).strip(" .")) if len(paragraph) < 40 else None
     if not match or match.group(2) not in _MONTHS:
         return None
@@ -120,10 +134,10 @@ def find_dateline(paragraph: str, bare: bool = True, language: str | None = None
     )
     if not match:
         return _bare_country(paragraph) if bare else None
-    printed = match.group("place").replace("،", ",").strip(" ,")
+    printed = match.group("place").strip(" ,、，،")
     if re.search(r"\b[A-Z]\.[A-Z]$", printed):
         printed += "."  # "Washington, D.C." keeps its last full stop
-    published, place = _date_in(printed)
+    published, place = _date_in(_COMMAS.sub(",", printed))
     place = place.strip(" ,.")
     parts = [part.strip() for part in place.split(",") if part.strip()]
     places = [p.strip() for p in re.split(r"\s*/\s*", parts[0]) if p.strip()] if parts else []

@@ -102,6 +102,7 @@ def test_dateline_with_a_date():
         ("(جنيف). أطلقت المنظمة نداء.", ["جنيف"], "CH", None),
         ("Москва, 5 марта 2020 – МОМ открыла центр.", ["Москва"], "RU", "2020-03-05"),
         ("【東京発】国際移住機関は本日、報告書を発表しました。", ["東京"], "JP", None),
+        ("東京、2024年3月5日 – 国際移住機関は本日、報告書を発表しました。", ["東京"], "JP", "2024-03-05"),
         ("Genf/Wien, 3.12.2021 – Die IOM feiert.", ["Genf", "Wien"], "CH", None),
         # A small town the gazetteer lacks: the next place known gives the country.
         (
