@@ -20,3 +20,8 @@ def run_import(*paths, **options):
         if not out.getvalue():
             raise
     return json.loads(out.getvalue())
+
+
+def facet(response, name: str) -> list[dict]:
+    """The options a list page shows for one facet (value, label, count, url, selected)."""
+    return response.context["releases"].facets[name]["options"]
