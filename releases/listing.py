@@ -24,9 +24,8 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Case, Count, Value, When
 from django.db.models.functions import ExtractMonth
 
-from core.countries import country_label, language_label
+from core.countries import country_label, language_label, sort_key
 from core.querystrings import query_string
-from core.text import collation_key
 
 from . import facet_counts
 from .filters import FACETED, FILTERS, ReleaseFilter, country_codes
@@ -300,7 +299,7 @@ def _linked_options(facet, releases, limit: int | None) -> list[dict]:
 
 def in_french_order(options: list[dict]) -> list[dict]:
     """Options sorted by their names as a French reader looks them up (Égypte before Tunisie)."""
-    return sorted(options, key=lambda option: collation_key(str(option["label"])))
+    return sorted(options, key=lambda option: sort_key(str(option["label"])))
 
 
 class ResultCounts:

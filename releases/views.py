@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from core.caching import cached_page, depends_on
-from core.text import matches_name
+from core.countries import plain
 
 from . import downloads
 from .caching import release_tags
@@ -53,7 +53,7 @@ def facet_values(request, name):
         options.reverse()  # the newest year first
     every = options
     if typed:
-        options = [option for option in options if matches_name(typed, option["label"])]
+        options = [option for option in options if plain(typed) in plain(str(option["label"]))]
     context = {
         "releases": releases,
         "facet": declared,
