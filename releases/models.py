@@ -23,7 +23,6 @@ from .querysets import ReleaseQuerySet
 MAX_SOURCE_LENGTH = 2000
 
 
-
 def year_of(published: date | None) -> int | None:
     return published.year if published else None
 

@@ -74,9 +74,8 @@ def test_related_releases_share_a_contact_a_project_or_the_office():
     ReleaseContactFactory(release=release, person=person)
     ReleaseFactory(title="Même bureau", office=office, published=date(2020, 1, 1))
     ReleaseFactory(title="Même projet", office=elsewhere, projects=[project], published=date(2021, 1, 1))
-    ReleaseContactFactory(
-        release=ReleaseFactory(title="Même contact", office=elsewhere, imported_on=date(2019, 1, 1)), person=person
-    )
+    same_contact = ReleaseFactory(title="Même contact", office=elsewhere, imported_on=date(2019, 1, 1))
+    ReleaseContactFactory(release=same_contact, person=person)
     ReleaseFactory(title="Sans rapport", office=elsewhere)
     related = Release.objects.for_listing().related_to(Release.objects.with_details().get(pk=release.pk), 5)
     assert [other.title for other in related] == ["Même projet", "Même bureau", "Même contact"]
