@@ -16,7 +16,7 @@ from django.utils.text import capfirst
 from core.countries import country_label
 from core.links import slug_path
 from core.phones import display
-from core.typography import moment, quantity, quoted
+from core.typography import NBSP, moment, quantity, quoted
 
 from .merging import KIND_OF, MergeError, alias_keys, combined_fields, merge_entities, undo_merge
 from .models import ContactPerson, CountryOffice, Merge
@@ -81,7 +81,9 @@ def _note(name: str, line: FieldRow, rows, after) -> str:
     if name == "name":
         return "Les autres noms deviennent des alias : les imports qui les rencontrent trouvent cette fiche."
     if name == "email":
-        return f"Gardée(s) comme autre(s) adresse(s) : {', '.join(sorted(others_values))}."
+        others = sorted(others_values)
+        kept_as = "Gardée comme autre adresse" if len(others) == 1 else "Gardées comme autres adresses"
+        return f"{kept_as}{NBSP}: {', '.join(others)}."
     if name == "slug":
         return "Les adresses des autres fiches mènent désormais à la page de la fiche gardée."
     return "Conflit : la valeur de la fiche gardée l’emporte (modifiable ensuite)."

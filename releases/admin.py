@@ -11,7 +11,7 @@ from django.utils.html import format_html
 from core.admin import CountryFilter, EditorCorrectionsMixin
 from core.admin_forms import AccessibleTabularInline, PhonesField
 from core.countries import country_label, language_label
-from core.typography import day
+from core.typography import day, quantity
 
 from . import admin_runs, review  # noqa: F401  (admin_runs registers the import runs' admin)
 from .admin_review import (
@@ -226,7 +226,8 @@ class ReleaseAdmin(EditorCorrectionsMixin, admin.ModelAdmin):
     @admin.action(description="Marquer comme relus")
     def mark_reviewed(self, request, queryset):
         count = queryset.update(reviewed_at=timezone.now(), reviewed_by=request.user)
-        self.message_user(request, f"{count} communiqué(s) marqué(s) comme relu(s).", messages.SUCCESS)
+        marked = quantity(count, "communiqué marqué comme relu", "communiqués marqués comme relus")
+        self.message_user(request, f"{marked}.", messages.SUCCESS)
 
     @admin.action(description="Rétablir toutes les valeurs importées (au prochain import)")
     def restore_all_imported(self, request, queryset):
@@ -240,7 +241,9 @@ class ReleaseAdmin(EditorCorrectionsMixin, admin.ModelAdmin):
             self.log_change(request, release, "Corrections rendues aux imports.")
             count += 1
         self.message_user(
-            request, f"{count} communiqué(s) suivront de nouveau les imports.", messages.SUCCESS
+            request,
+            f"{quantity(count, 'communiqué suivra', 'communiqués suivront')} de nouveau les imports.",
+            messages.SUCCESS,
         )
 
 

@@ -36,7 +36,7 @@ def test_editor_clears_the_review_queue_knowing_why(open_window, samples, editor
         warnings=[{"code": "title_too_long", "detail": ""}]
     )
     window, page = start(open_window, log_in, editor, width)
-    page.get_by_role("link", name="2 communiqué(s) à relire").click()
+    page.get_by_role("link", name="2 communiqués à relire").click()
     results = page.locator("#result_list")
     waiting = results.locator("td.field-review_state", has_text="À relire")
     expect(waiting).to_have_count(2)
@@ -120,7 +120,7 @@ def test_editor_merges_a_duplicate_person_after_seeing_what_each_field_keeps(
         page.get_by_role("radio", name=re.compile("Karla Villamar — kvillamar@iom.int, OIM"))
     ).to_be_visible()
     preview = page.locator("table.merge-preview")
-    expect(preview).to_contain_text("Gardée(s) comme autre(s) adresse(s) : kvillamar@iom.int.")
+    expect(preview).to_contain_text("Gardée comme autre adresse : kvillamar@iom.int.")
     expect(preview).not_to_contain_text("Slug")
     expect(preview.locator("tr.conflict").first).to_be_visible()
     page.get_by_role("radio", name=re.compile("Karla Villamar")).check()

@@ -100,7 +100,7 @@ def test_the_queue_lists_first_what_most_needs_a_decision(client, editor):
     # A filter by reason keeps the order.
     titles = client.get(reverse(CHANGELIST), {"reason": "new_version"}).context["cl"].result_list
     assert [r.title for r in titles] == ["Modifié à la source", "Remplacé"]
-    assert "8 communiqué(s) à relire" in client.get(reverse("admin:index")).content.decode()
+    assert "8 communiqués à relire" in client.get(reverse("admin:index")).content.decode()
 
 
 def test_english_notes_of_older_imports_are_read_in_french():
