@@ -170,7 +170,7 @@ def undo_merge(record: Merge, user=None) -> list:
                 f"« {row['fields'].get('name')} » existe de nouveau : la fusion ne peut pas être défaite."
             )
         obj = model(pk=row["pk"], **row["fields"])
-        obj._change_reason = "Rétabli par l’annulation d’une fusion"
+        obj._change_reason = "Rétabli en défaisant une fusion"
         obj.save(force_insert=True)
         restored.append(obj)
     # What moved to the kept row goes back where it was.
