@@ -1,0 +1,59 @@
+"""Walks a filtered list of the API page after page while an import runs, in a process of
+its own (tests/api/test_cursor_walk.py starts it with the database's DATABASE_URL):
+
+    python -m tests.api.cursor_walker QUERY PAGE_SIZE RELEASES_AT_START
+
+It waits for the import's first window (more releases than RELEASES_AT_START),
+notes the releases of the list then, walks it through `next`, and prints JSON:
+{"before": [...], "walked": [...], "releases_at_walk_start": n, "releases_at_walk_end": n}.
+"""
+
+import json
+import os
+import sys
+import time
+
+
+def main(query: str, page_size: int, at_start: int) -> None:
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "iomnews.settings")
+    django.setup()
+    from django.http import QueryDict
+    from django.test import Client
+
+    from api.parameters import ApiReleaseFilter
+    from releases.models import Release
+
+    deadline = time.monotonic() + 120
+    while Release.objects.count() <= at_start:  # the import has written its first window
+        if time.monotonic() > deadline:
+            raise SystemExit("the import never started")
+        time.sleep(0.02)
+    started_with = Release.objects.count()
+    filterset = ApiReleaseFilter(QueryDict(query), queryset=Release.objects.all())
+    assert filterset.form.is_valid(), filterset.form.errors
+    before = list(filterset.matches.values_list("pk", flat=True))
+    client, walked, url = Client(), [], f"/api/v1/releases/?{query}&limit={page_size}&fields=id"
+    while url:
+        response = client.get(url)
+        assert response.status_code == 200, response.content
+        page = response.json()
+        walked += [r["id"] for r in page["results"]]
+        url = page["next"]
+        time.sleep(0.01)  # a client's pace: the import goes on between pages
+    ended_with = Release.objects.count()
+    print(
+        json.dumps(
+            {
+                "before": before,
+                "walked": walked,
+                "releases_at_walk_start": started_with,
+                "releases_at_walk_end": ended_with,
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]))
