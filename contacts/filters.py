@@ -3,7 +3,7 @@
 import django_filters
 from django.db.models import Q
 
-from core.countries import country_label
+from core.countries import country_label, sorted_by_name
 
 from .models import ContactPerson, CountryOffice, Project
 
@@ -38,8 +38,8 @@ class PersonFilter(NameFilter):
         pairs = list(offices.values_list("slug", "name", "country"))
         countries = {code for _, _, code in pairs if code}
         self.filters["office"].extra["choices"] = [(slug, name) for slug, name, _ in pairs]
-        self.filters["country"].extra["choices"] = sorted(
-            ((code, country_label(code)) for code in countries), key=lambda c: c[1]
+        self.filters["country"].extra["choices"] = sorted_by_name(
+            (code, country_label(code)) for code in countries
         )
 
 

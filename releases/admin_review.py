@@ -7,7 +7,7 @@ from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
-from core.countries import country_label
+from core.countries import country_label, sorted_by_name
 
 from . import review
 from .models import ImportRun, Release
@@ -50,7 +50,7 @@ class CountryFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         codes = Release.objects.exclude(country="").order_by("country").values_list("country", flat=True)
-        return sorted(((code, country_label(code)) for code in codes.distinct()), key=lambda c: c[1])
+        return sorted_by_name((code, country_label(code)) for code in codes.distinct())
 
     def queryset(self, request, queryset):
         return queryset.filter(country=self.value()) if self.value() else queryset

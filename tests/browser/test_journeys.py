@@ -5,6 +5,7 @@ The portal's own CSP stays on here: a script or style it blocks shows as a conso
 
 import io
 import re
+from datetime import date
 
 import pytest
 from django.contrib.auth.models import User
@@ -13,6 +14,7 @@ from playwright.sync_api import expect
 
 from releases.models import Release
 from tests.browser.conftest import WIDTHS
+from tests.factories import ReleaseFactory
 from tests.helpers import SAMPLE_PAGES, run_import
 
 ROME_PAGE = SAMPLE_PAGES[2]  # three contacts in three offices, country office in Italy
@@ -51,6 +53,28 @@ def test_staff_filter_search_open_a_release_and_reach_a_contact(open_window, sam
     expect(page.get_by_text("OIM Lima").first).to_be_visible()
     expect(page.get_by_role("link", name=re.compile("Faire participer les migrants"))).to_be_visible()
     window.screenshot("journey-staff-person")
+    assert window.console_errors == []
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_search_typed_on_the_front_page_is_ranked_by_relevance(open_window, live_server, width):
+    ReleaseFactory(title="Récent, en passant", published=date(2022, 1, 1), body="Un mot sur les migrants.")
+    ReleaseFactory(
+        title="Les migrants de retour",
+        published=date(2015, 1, 1),
+        body="Les migrants reviennent ; des migrants partent ; les migrants témoignent.",
+    )
+    window = open_window(width)
+    page = window.page
+    window.open("/")
+    page.get_by_label("Rechercher des mots").fill("migrants")
+    page.get_by_label("Rechercher des mots").press("Enter")
+    expect(page.get_by_role("heading", level=2, name="2 communiqués")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"sort=relevance"))
+    titles = page.get_by_role("region", name="2 communiqués").get_by_role("heading", level=3)
+    expect(titles).to_have_text(["Les migrants de retour", "Récent, en passant"])
+    expect(page.get_by_label("Trier par")).to_have_value("relevance")
+    window.screenshot("journey-front-page-search")
     assert window.console_errors == []
 
 

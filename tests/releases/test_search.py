@@ -9,7 +9,7 @@ import pytest
 
 from releases.models import Release
 from tests.factories import ReleaseFactory
-from tests.helpers import FIXTURES, run_import
+from tests.helpers import FIXTURES, form_fields, run_import
 
 pytestmark = pytest.mark.django_db
 
@@ -108,6 +108,29 @@ def test_a_search_is_sorted_by_relevance_unless_asked_otherwise(client, db):
     # Feeds follow the news: newest first, unless relevance is asked for.
     feed = client.get("/feeds/rss/", {"q": "migrants"}).content.decode()
     assert feed.index("Récent, en passant") < feed.index("Les migrants de retour")
+
+
+def test_a_word_typed_on_the_front_page_is_searched_by_relevance(client, db):
+    """The front page's form, sent as a browser sends it, asks for relevance (it once
+    pre-selected "date", so that no search from the front page was ever ranked)."""
+    ReleaseFactory(title="Récent, en passant", published=date(2022, 1, 1), body="Un mot sur les migrants.")
+    ReleaseFactory(
+        title="Les migrants de retour",
+        published=date(2015, 1, 1),
+        body="Les migrants reviennent ; des migrants partent ; les migrants témoignent.",
+    )
+    front_page = client.get("/").content.decode()
+    sent = form_fields(front_page, "form.search", q="migrants")
+    assert sent["sort"] == ["relevance"]
+    response = client.get("/", sent)
+    assert [r.title for r in response.context["page"].object_list] == [
+        "Les migrants de retour",
+        "Récent, en passant",
+    ]
+    # The results' form keeps the choice; the date is chosen only when asked for.
+    assert form_fields(response.content.decode(), "form.search")["sort"] == ["relevance"]
+    by_date = client.get("/", {"q": "migrants", "sort": "date"}).content.decode()
+    assert form_fields(by_date, "form.search")["sort"] == ["date"]
 
 
 def test_a_huge_page_is_searched_on_its_first_part_only(db):
