@@ -41,7 +41,7 @@ def form_errors(form, expected_en: dict[str, str]) -> list[dict]:
             with translation.override("en"):
                 en = " ".join(error.messages)
             if en == fr:
-                en = f"Invalid value for “{name}”: {expected_en.get(name, 'see the documentation')}"
+                en = f"Invalid value for “{name}”. {expected_en.get(name, 'See the documentation.')}"
             entries.append(entry(error.code or "invalid", fr, en, name))
     return entries
 

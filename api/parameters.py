@@ -174,8 +174,8 @@ def _ignored(data, cleaned: dict, descriptions: dict) -> list[dict]:
     return [
         errors.entry(
             "invalid",
-            f"Valeur non reconnue pour « {name} » : {descriptions[name][0]}",
-            f"Value not understood for “{name}”: {descriptions[name][1]}",
+            f"Valeur non reconnue pour « {name} ». {descriptions.get(name, ('', ''))[0]}".strip(),
+            f"Value not understood for “{name}”. {descriptions.get(name, ('', ''))[1]}".strip(),
             name,
         )
         for name in cleaned

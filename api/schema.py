@@ -65,7 +65,8 @@ def _parameter(name: str, field, descriptions: dict) -> OpenApiParameter:
     schema, explode = _schema_of(field)
     if name == "cursor":
         schema["format"] = "cursor"
-    fr, en = descriptions[name]
+    # A filter new to the portal is named by its label until it is described (a test says so).
+    fr, en = descriptions.get(name) or (str(field.label), str(field.label))
     return OpenApiParameter(
         name, schema, OpenApiParameter.QUERY, description=both(fr, en), explode=explode, style="form"
     )

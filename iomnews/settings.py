@@ -9,6 +9,7 @@ PORTAL_REQUIRE_LOGIN  "1": every page needs a logged-in account
 CACHE_URL             default: this process's memory; redis://host:6379/0 to share one cache
 EXPORT_DIR            where export files are written (default: var/exports in the project folder)
 EXPORTS_AT_ONCE       exports written at the same time on this server (default 2); more get a 429
+API_RATE_LIMIT        requests a minute per client to the API (default 300; 0: no limit)
 """
 
 import os

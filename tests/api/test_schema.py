@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
 from api import cursors
-from api.parameters import ApiReleaseFilter
+from api.parameters import DESCRIPTIONS, ApiReleaseFilter
 from api.serializers import ENGLISH
 from releases.models import Release
 from tests.factories import (
@@ -89,6 +89,8 @@ def test_every_field_and_parameter_is_described_in_french_and_english(client):
     }  # fmt: skip
     names = {p["name"] for p in document["paths"]["/api/v1/releases/"]["get"]["parameters"]}
     assert set(ApiReleaseFilter.base_filters) <= names  # every filter of the portal, and the API's own
+    # Each described in both languages in api/parameters.py (a new filter of the portal, too).
+    assert set(ApiReleaseFilter.base_filters) - set(DESCRIPTIONS) == set()
 
 
 @pytest.fixture
