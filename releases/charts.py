@@ -50,26 +50,11 @@ def _bars(keys, labels, counts, link) -> list[dict]:
     return bars
 
 
-def _year(filterset) -> int | None:
-    """The year the list is filtered on, when valid (another invalid filter does not matter)."""
-    if not filterset.is_bound:
-        return None
-    filterset.form.is_valid()  # cleans the form: cleaned_data holds every valid field
-    year = filterset.form.cleaned_data.get("year")
-    return int(year) if year else None
-
-
-def release_charts(counts, filterset, params, stored=None) -> dict:
-    """The list's pictures, from the counts of its releases (counting.ResultCounts), or
-    over every release from the stored ones (facet_counts.StoredCounts)."""
-    year = _year(filterset)
-    if stored is not None:
-        by_year = {int(y): n for y, n in stored.all("year").items()}
-        by_country = stored.all("country")
-    else:
-        by_year = counts.by("month" if year else "year")
-        by_country = counts.by("country")
+def release_charts(listing) -> dict:
+    """The pictures of a list (listing.ReleaseList): by month when it is of one year."""
+    year = listing.values.get("year")
+    params = listing.params
     return {
-        "timeline": timeline(params, year, by_year),
-        "map": choropleth(by_country, lambda code: query_string(params, "country", code)),
+        "timeline": timeline(params, year, listing.counted_by("month" if year else "year")),
+        "map": choropleth(listing.counted_by("country"), lambda code: query_string(params, "country", code)),
     }

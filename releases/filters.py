@@ -1,29 +1,41 @@
+"""The filters of a list of releases, each declared once.
+
+A declaration says everything the portal needs of a filter: its GET parameter,
+how people read it, how a value is checked and applied, how a value is shown,
+what its facet counts, and its word in a download's name. The FilterSet, the
+facets, the chips, the search form, the downloads, the charts, the feeds' titles
+and the API all read `FILTERS`; adding a filter is one entry here (and its test).
+"""
+
 import calendar
 import re
+from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Case, Value, When
-from django.utils.functional import cached_property
 
-from .models import Release
+from contacts.models import ContactPerson, CountryOffice, Project
+from core.countries import country_label, language_label
 
-RELEVANCE_POOL = 2000
+from .models import Release, ReleaseContact
+
 MAX_COUNTRIES = 20
 COUNTRY_CODE = re.compile(r"[A-Z]{2}")
+MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+          "octobre", "novembre", "décembre"]  # fmt: skip
 
 
+# ---------------------------------------------------------------- values as typed in a URL
 class CountryCodesField(forms.Field):
     """One or several ISO codes: `?country=GT&country=CR` (or `GT,CR`), any case."""
 
     widget = forms.MultipleHiddenInput  # reads every value of the parameter
 
     def to_python(self, value) -> list[str]:
-        values = value if isinstance(value, list | tuple) else [value or ""]
-        codes = [code.strip().upper() for v in values for code in str(v).split(",") if code.strip()]
-        return list(dict.fromkeys(codes))
+        return country_codes(value if isinstance(value, list | tuple) else [value or ""])
 
     def validate(self, value) -> None:
         wrong = [code for code in value if not COUNTRY_CODE.fullmatch(code)]
@@ -31,6 +43,12 @@ class CountryCodesField(forms.Field):
             raise ValidationError(f"« {wrong[0]} » n’est pas un code de pays ISO (deux lettres, ex. GT).")
         if len(value) > MAX_COUNTRIES:
             raise ValidationError(f"{MAX_COUNTRIES} pays au plus.")
+
+
+def country_codes(values) -> list[str]:
+    """The codes of a `country` parameter's values, each once, in order."""
+    codes = [code.strip().upper() for value in values for code in str(value).split(",")]
+    return list(dict.fromkeys(code for code in codes if code))
 
 
 class CountriesFilter(django_filters.Filter):
@@ -41,125 +59,154 @@ class WholeNumberFilter(django_filters.NumberFilter):
     field_class = forms.IntegerField  # a year or a month: "2020.7" is no year
 
 
-class ReleaseFilter(django_filters.FilterSet):
-    """The list's GET parameters (q, country, office, project, contact, year, month, has_contacts, sort)."""
+YES_NO = [("", "Peu importe"), ("true", "Oui"), ("false", "Non")]
 
-    q = django_filters.CharFilter(method="filter_words", label="Mots", max_length=200)
-    country = CountriesFilter(method="filter_countries", label="Pays (code ISO)")
-    language = django_filters.CharFilter(method="filter_language", label="Langue", max_length=8)
-    office = django_filters.CharFilter(field_name="office__slug", label="Bureau", max_length=220)
-    project = django_filters.CharFilter(field_name="projects__slug", label="Projet", max_length=220)
-    contact = django_filters.CharFilter(
-        field_name="contact_links__person__slug", label="Contact", max_length=220
+
+# ---------------------------------------------------------------- the declarations
+@dataclass(frozen=True)
+class Facet:
+    """What a filter's facet counts: a column of releases (`column`), or a link table
+    (`links`, whose rows name the release and `target`). `entity`: the model whose
+    slug the filter takes and whose name people read (offices, projects, people)."""
+
+    column: str = ""
+    links: Any = None
+    target: str = ""
+    entity: Any = None
+
+
+@dataclass(frozen=True)
+class ListFilter:
+    name: str  # the GET parameter
+    label: str  # as people read it: facets, chips, messages ("Pays")
+    file_word: str  # in a download's name ("communiques-pays-gt-…")
+    form_filter: Any  # a django-filter Filter: how a value is read and checked
+    facet: Facet | None = None
+    # Whether the search form carries it along (the form has fields of its own for the others).
+    kept_by_search: bool = True
+    hint: str = ""  # said under its facet
+    every: str = ""  # its facet's page: "Tous les pays"
+
+    def in_title(self, value) -> str:
+        """How a value reads in a list's title ("Communiqués de l’OIM — Guatemala, 2024")."""
+        if self.name == "q":
+            return f"« {value} »"
+        if self.name == "has_contacts":
+            return "avec contacts" if value else "sans contacts"
+        return self.show(value)
+
+    def show(self, value) -> str:
+        """A valid value as people read it ("Guatemala", "OIM Lima", "mars")."""
+        if self.name == "country":
+            return " ou ".join(country_label(code) for code in value)
+        if self.name == "language":
+            return language_label(value)
+        if self.name == "month":
+            return MONTHS[int(value) - 1]
+        if self.name == "has_contacts":
+            return "oui" if value else "non"
+        if self.facet and self.facet.entity:
+            names = self.facet.entity.objects.filter(slug=value).values_list("name", flat=True)
+            return names.first() or value
+        return str(value)
+
+
+def _slug(label: str):
+    return django_filters.CharFilter(label=label, max_length=220)
+
+
+FILTERS: dict[str, ListFilter] = {
+    f.name: f
+    for f in (
+        ListFilter("q", "Mots", "recherche", django_filters.CharFilter(label="Mots", max_length=200),
+                   kept_by_search=False),
+        ListFilter("country", "Pays", "pays", CountriesFilter(label="Pays"), Facet(column="country"),
+                   hint="Plusieurs pays à la fois : chacun s’ajoute aux autres.", every="Tous les pays"),
+        ListFilter("language", "Langue", "langue", django_filters.CharFilter(label="Langue", max_length=8),
+                   Facet(column="language"), every="Toutes les langues"),
+        ListFilter("office", "Bureau", "bureau", _slug("Bureau"),
+                   Facet(column="office_id", entity=CountryOffice), every="Tous les bureaux"),
+        ListFilter("project", "Projet", "projet", _slug("Projet"),
+                   Facet(links=Release.projects.through, target="project", entity=Project),
+                   every="Tous les projets"),
+        ListFilter("contact", "Contact", "contact", _slug("Contact"),
+                   Facet(links=ReleaseContact, target="person", entity=ContactPerson),
+                   every="Tous les contacts"),
+        ListFilter("year", "Année", "annee",
+                   WholeNumberFilter(label="Année", min_value=1900, max_value=2100), Facet(column="year"),
+                   every="Toutes les années"),
+        ListFilter("month", "Mois", "mois", WholeNumberFilter(label="Mois", min_value=1, max_value=12)),
+        ListFilter("has_contacts", "Avec contacts", "avec-contacts",
+                   django_filters.BooleanFilter(label="Avec contacts", widget=forms.Select(choices=YES_NO)),
+                   kept_by_search=False),
     )
-    year = WholeNumberFilter(method="filter_dates", label="Année", min_value=1900, max_value=2100)
-    month = WholeNumberFilter(method="filter_dates", label="Mois", min_value=1, max_value=12)
-    has_contacts = django_filters.BooleanFilter(
-        method="filter_has_contacts",
-        label="Avec contacts",
-        widget=forms.Select(choices=[("", "Peu importe"), ("true", "Oui"), ("false", "Non")]),
-    )
+}  # fmt: skip
+FACETED = [f for f in FILTERS.values() if f.facet]
+
+
+def apply(releases, values: dict):
+    """The releases that pass every filter with a valid value in `values` (cleaned data)."""
+    used = {name: value for name, value in values.items() if name in FILTERS and value not in (None, "", [])}
+    if "q" in used:
+        releases = releases.search(used["q"])
+    if "country" in used:
+        releases = releases.for_countries(used["country"])
+    if "language" in used:
+        releases = releases.filter(language=used["language"].strip().lower())  # "EN" as typed by hand
+    if "office" in used:
+        releases = releases.filter(office__slug=used["office"])
+    if "project" in used:
+        releases = releases.filter(projects__slug=used["project"])
+    if "contact" in used:
+        releases = releases.filter(contact_links__person__slug=used["contact"])
+    if "year" in used or "month" in used:
+        releases = _dated(releases, used.get("year"), used.get("month"))
+    if "has_contacts" in used:
+        releases = releases.having_contacts(used["has_contacts"])
+    return releases
+
+
+def _dated(releases, year: int | None, month: int | None):
+    """A year, or a month of it: a range of dates, which the indexes in the list's order serve."""
+    if not year:
+        return releases.filter(published__month=month)
+    first, last = (month, month) if month else (1, 12)
+    end = calendar.monthrange(year, last)[1]
+    # sort_date is the date published when there is one: its range walks the list's indexes.
+    span = (date(year, first, 1), date(year, last, end))
+    return releases.filter(sort_date__range=span, published__isnull=False)
+
+
+# ---------------------------------------------------------------- the FilterSet
+class ReleaseFilter(django_filters.FilterSet):
+    """The list's GET parameters: a filter per declaration, and the order (`sort`)."""
+
     sort = django_filters.ChoiceFilter(
-        method="sort_by",
-        label="Trier par",
-        choices=[("date", "date"), ("relevance", "pertinence")],
-        empty_label=None,
+        label="Trier par", choices=[("date", "date"), ("relevance", "pertinence")], empty_label=None
     )
-    # A search is sorted by relevance unless asked otherwise (most releases have no date).
-    relevance_by_default = True
 
     class Meta:
         model = Release
         fields: list[str] = []
 
-    def filter_words(self, queryset, name, value):
-        return queryset.search(value)
-
-    def filter_countries(self, queryset, name, value):
-        return queryset.for_countries(value) if value else queryset
-
-    def filter_language(self, queryset, name, value):
-        return queryset.filter(language=value.strip().lower())  # "EN" as typed by hand
-
-    def filter_dates(self, queryset, name, value):
-        """Year, or month of the year: a range of dates, which the indexes in the list's order serve."""
-        cleaned = self.form.cleaned_data
-        year, month = cleaned.get("year"), cleaned.get("month")
-        if name == "month" and year:
-            return queryset  # applied with the year
-        if name == "month":
-            return queryset.filter(published__month=int(value))
-        first, last = (1, 12) if not month else (int(month), int(month))
-        end = calendar.monthrange(int(year), last)[1]
-        return queryset.filter(sort_date__range=(date(int(year), first, 1), date(int(year), last, end)))
-
-    def filter_has_contacts(self, queryset, name, value):
-        return queryset.having_contacts(value)
-
-    def sort_by(self, queryset, name, value):
-        return queryset  # applied in `qs`, after every filter
+    def filter_queryset(self, queryset):
+        return apply(queryset, self.form.cleaned_data)
 
     @property
-    def invalid_filters(self) -> list[tuple[str, str]]:
+    def values(self) -> dict:
+        """The valid values in use, by parameter (an invalid one is left out: see `invalid`)."""
+        if not self.is_bound:
+            return {}
+        self.form.is_valid()
+        cleaned = getattr(self.form, "cleaned_data", {})
+        return {name: value for name, value in cleaned.items() if value not in (None, "", [])}
+
+    @property
+    def invalid(self) -> list[tuple[str, str]]:
         """(label, message) of each parameter that was ignored because it is not valid."""
         if not self.is_bound:
             return []
         return [(self.form.fields[name].label, " ".join(errors)) for name, errors in self.form.errors.items()]
 
-    @cached_property
-    def matches(self):
-        """The releases that pass every filter, in no particular order."""
-        return super().qs
 
-    def used_filters(self) -> list[tuple[str, str]]:
-        """The valid filters in use, as (parameter, value), in a fixed order: what a download holds."""
-        if not self.is_bound:
-            return []
-        self.form.is_valid()
-        cleaned = getattr(self.form, "cleaned_data", {})
-        used = [(name, cleaned.get(name)) for name in self.filters if name not in self.form.errors]
-        return [(name, _as_text(value)) for name, value in used if value not in (None, "", [])]
-
-    @cached_property
-    def words(self) -> str:
-        return (self.form.cleaned_data.get("q") or "") if self.is_bound and self.form.is_valid() else ""
-
-    @property
-    def by_relevance(self) -> bool:
-        sort = self.form.cleaned_data.get("sort") if self.words else None
-        return bool(self.words) and (sort == "relevance" or (not sort and self.relevance_by_default))
-
-    @cached_property
-    def is_unfiltered(self) -> bool:
-        """Every release, in any order: counts over all of them are stored (facet_counts)."""
-        return not [name for name, _ in self.used_filters() if name != "sort"]
-
-    def without(self, name: str) -> "ReleaseFilter":
-        """The same filters but one (a facet that adds to its own choice counts without it)."""
-        data = self.data.copy()
-        data.pop(name, None)
-        return type(self)(data or None, queryset=self.queryset)
-
-    @cached_property
-    def ranked_ids(self) -> list[int]:
-        """A bounded pool of matches, best first (see ReleaseQuerySet.ranked_ids)."""
-        return self.matches.ranked_ids(self.words, RELEVANCE_POOL)
-
-    @property
-    def qs(self):
-        """Every match, sorted (feeds and downloads; the list pages through ids)."""
-        if self.by_relevance:
-            ranked = self.ranked_ids
-            position = Case(
-                *(When(pk=pk, then=Value(i)) for i, pk in enumerate(ranked)), default=Value(len(ranked))
-            )
-            return self.matches.filter(pk__in=ranked).order_by(position, "-id")
-        return self.matches.newest_first()
-
-
-def _as_text(value) -> str:
-    if isinstance(value, bool):
-        return str(value).lower()
-    if isinstance(value, list):
-        return "-".join(value)
-    return str(value)
+ReleaseFilter.base_filters.update({f.name: f.form_filter for f in FILTERS.values()})

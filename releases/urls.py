@@ -8,6 +8,7 @@ app_name = "releases"
 
 urlpatterns = [
     path("", views.release_list, name="release_list"),
+    path("facets/<slug:name>/", views.facet_values, name="facet_values"),
     path("releases/<slug:slug>/", views.release_detail, name="release"),
     path("feeds/rss/", cached_page(feeds.ReleaseFeed()), name="feed_rss"),
     path("feeds/atom/", cached_page(feeds.ReleaseAtomFeed()), name="feed_atom"),

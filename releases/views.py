@@ -2,135 +2,70 @@
 
 import json
 
-from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.text import slugify
 
 from core.caching import cached_page, depends_on
+from core.countries import plain
 
-from . import downloads, facet_counts
+from . import downloads
 from .caching import release_tags
 from .charts import release_charts
-from .counting import ResultCounts
 from .exporting import iter_records, most_contacts, write_csv, write_json, write_spreadsheet_csv
-from .facets import active_filters, release_facets, stored_facets, with_links
-from .filters import ReleaseFilter
+from .filters import FILTERS
+from .listing import ReleaseList, in_french_order
 from .models import Release
 from .search import query_stems
 
-PAGE_SIZE = 20
-MAX_COUNTED = 1000
 RELATED_SHOWN = 5
-
-
-def filtered_releases(request) -> ReleaseFilter:
-    return ReleaseFilter(request.GET or None, queryset=Release.objects.for_listing())
-
-
-class CappedPaginator(Paginator):
-    """Counts matches up to a cap: a word found in nearly every release must not
-    cost a count of every match. Past the cap the page says "plus de …"."""
-
-    def __init__(self, object_list, per_page, cap, known_count=None):
-        super().__init__(object_list, per_page)
-        self.cap = cap
-        self.known_count = known_count
-
-    @cached_property
-    def count(self):
-        if self.known_count is not None:
-            return self.known_count
-        return self.object_list.order_by()[: self.cap + 1].count()
-
-    @property
-    def capped(self) -> bool:
-        return self.count > self.cap
-
-
-class SearchPaginator(CappedPaginator):
-    """Pages through the ids of a search's matches, already in order; each page
-    loads its own rows only (no sort or CASE over every match in SQL)."""
-
-    def __init__(self, ids, per_page, cap, rows):
-        super().__init__(ids[: cap + 1], per_page, cap)
-        self.rows = rows
-
-    @cached_property
-    def count(self):
-        return len(self.object_list)
-
-    def page(self, number):
-        page = super().page(number)
-        found = self.rows.in_bulk(page.object_list)
-        page.object_list = [found[pk] for pk in page.object_list if pk in found]
-        return page
 
 
 @cached_page
 def release_list(request):
-    releases = filtered_releases(request)
-    words = releases.words
-    # Every release listed: its counts are stored, not counted (facet_counts).
-    stored = facet_counts.StoredCounts() if releases.is_unfiltered else None
-    if words:
-        # Ids in order, never a sort of every match (see newest_ids, ranked_ids).
-        by_date = not releases.by_relevance
-        ids = releases.matches.newest_ids(MAX_COUNTED + 1) if by_date else releases.ranked_ids
-        paginator = SearchPaginator(ids, PAGE_SIZE, MAX_COUNTED, rows=Release.objects.for_listing())
-    else:
-        counts = None if stored else ResultCounts(releases.matches)
-        every = stored.total if stored else counts.size  # None: counted by the paginator
-        paginator = CappedPaginator(releases.qs, PAGE_SIZE, cap=10**9, known_count=every)
-    page = paginator.get_page(request.GET.get("page"))
-    counted = releases.matches
-    if words:
-        # Highlights for the page's rows only: never for every match.
-        headlines = Release.objects.headlines(words, [r.pk for r in page.object_list])
-        for release in page.object_list:
-            release.headline = headlines.get(release.pk, "")
-        if paginator.capped:
-            # Facets of the most recent matches only; the page says so.
-            newest = ids[:MAX_COUNTED] if by_date else releases.matches.newest_ids(MAX_COUNTED)
-            counted = Release.objects.filter(pk__in=newest)
-        counts = ResultCounts(counted)
-    facets = with_links(stored_facets(stored) if stored else _facets(releases, counts), request.GET)
+    releases = ReleaseList(request.GET)
     context = {
-        "filter": releases,
-        "page": page,
-        "facets": facets,
-        "chips": active_filters(request.GET, facets),
-        "charts": release_charts(counts, releases, request.GET, stored),
-        "words": words,
+        "releases": releases,
+        "page": releases.page(request.GET.get("page")),
+        "charts": release_charts(releases),
         "query": request.GET.urlencode(),
-        # The search form keeps the facet filters in use.
-        "kept_filters": [
-            (k, value)
-            for k in ("country", "language", "office", "project", "contact", "year", "month")
-            for value in request.GET.getlist(k)
-            if value
-        ],
     }
     return render(request, "releases/release_list.html", context)
 
 
-def _facets(releases: ReleaseFilter, counts: ResultCounts) -> dict:
-    """Live counts of a filtered list. Chosen countries are counted without the
-    country filter, so that another one can be added (from the stored counts when
-    no other filter is left)."""
-    by_country = None
-    if releases.form.cleaned_data.get("country"):
-        without_country = releases.without("country")
-        if without_country.is_unfiltered:
-            by_country = facet_counts.StoredCounts().all("country")
-        else:
-            others = without_country.matches
-            if without_country.words:
-                others = Release.objects.filter(pk__in=others.newest_ids(MAX_COUNTED))
-            by_country = ResultCounts(others).by("country")
-    return release_facets(counts, by_country)
+NAME_PARAMETER = "nom"  # narrows a facet's page to the names holding these letters
+FACET_PAGE_SIZE = 500
+
+
+@cached_page
+def facet_values(request, name):
+    """Every value of one facet of a list, with its count, in French alphabetical order;
+    a name typed narrows them (with the browser's own suggestions: no script needed)."""
+    declared = FILTERS.get(name)
+    if declared is None or declared.facet is None:
+        raise Http404("Pas de tel filtre.")
+    params = request.GET.copy()
+    typed = params.pop(NAME_PARAMETER, [""])[-1].strip()[:100]
+    releases = ReleaseList(params)
+    options = in_french_order(releases.facet_counts(name, limit=None))
+    if name == "year":
+        options.reverse()  # the newest year first
+    every = options
+    if typed:
+        options = [option for option in options if plain(typed) in plain(str(option["label"]))]
+    context = {
+        "releases": releases,
+        "facet": declared,
+        "options": releases.with_links(name, options[:FACET_PAGE_SIZE]),
+        "cut": len(options) > FACET_PAGE_SIZE,
+        "suggestions": every[:FACET_PAGE_SIZE],
+        "name": typed,
+        "name_parameter": NAME_PARAMETER,
+        "kept": [(key, value) for key, values in params.lists() for value in values if key != "page"],
+        "query": params.urlencode(),
+    }
+    return render(request, "releases/facet_values.html", context)
 
 
 @cached_page
@@ -153,27 +88,16 @@ def release_detail(request, slug):
 
 
 # ---------------------------------------------------------------- downloads
-# The filters as they name a download ("communiques-pays-GT-2026-11-24.csv").
-FILE_NAME_WORDS = {
-    "q": "recherche", "country": "pays", "language": "langue", "office": "bureau", "project": "projet",
-    "contact": "contact", "year": "annee", "has_contacts": "avec-contacts", "sort": "tri",
-}  # fmt: skip
-
-
 def _download(request, kind: str, suffix: str, content_type: str, write) -> HttpResponse:
     """The filtered list as a file, written once per version of the data (releases/downloads.py)."""
-    releases = filtered_releases(request)
-    used = releases.used_filters()
-    what = json.dumps([kind, used], ensure_ascii=False)
-    name = "-".join(
-        ["communiques", *(f"{FILE_NAME_WORDS[k]}-{v}" for k, v in used), str(timezone.localdate())]
-    )
-    filename = slugify(name)[:150] + suffix
+    releases = ReleaseList(request.GET)
+    what = json.dumps([kind, sorted(releases.values.items())], ensure_ascii=False, default=str)
+    filename = slugify(releases.file_name(timezone.localdate()))[:150] + suffix
     base_url = f"{request.scheme}://{request.get_host()}"
     return downloads.serve(
         request,
         downloads.Download(
-            what, suffix, content_type, filename, lambda out: write(releases.qs, out, base_url)
+            what, suffix, content_type, filename, lambda out: write(releases.ordered(), out, base_url)
         ),
     )
 

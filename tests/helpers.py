@@ -22,6 +22,11 @@ def run_import(*paths, **options):
     return json.loads(out.getvalue())
 
 
+def facet(response, name: str) -> list[dict]:
+    """The options a list page shows for one facet (value, label, count, url, selected)."""
+    return response.context["releases"].facets[name]["options"]
+
+
 def form_fields(html: str, selector: str = "form", **typed) -> dict[str, list[str]]:
     """What a browser sends when the form is submitted as the page gives it, with `typed`
     values in place: each select's selected option (its first when none is), the inputs'

@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 
 from tests.factories import OfficeFactory, ReleaseFactory
+from tests.helpers import facet
 
 pytestmark = pytest.mark.django_db
 
@@ -24,8 +25,8 @@ def titles(response) -> list[str]:
     return sorted(r.title for r in response.context["page"].object_list)
 
 
-def options(response, facet: str) -> dict[str, dict]:
-    return {o["label"]: o for o in response.context["facets"][facet]}
+def options(response, name: str) -> dict[str, dict]:
+    return {o["label"]: o for o in facet(response, name)}
 
 
 def test_several_countries_at_once(client, three_countries):
@@ -40,7 +41,7 @@ def test_several_countries_at_once(client, three_countries):
     html = response.content.decode()
     assert 'Sénégal<span class="visually-hidden"> (ajouter ce pays)</span>' in html
     # One chip per country, each taking out only its own.
-    chips = {chip["label"]: chip["remove_url"] for chip in response.context["chips"]}
+    chips = {chip["label"]: chip["remove_url"] for chip in response.context["releases"].chips}
     assert chips == {"Pays : Guatemala": "?country=CR", "Pays : Costa Rica": "?country=GT"}
     # Searching keeps both.
     assert html.count('<input type="hidden" name="country"') == 2
@@ -74,8 +75,8 @@ def test_country_and_year_facets_of_a_filtered_list_are_counted_live(client, db)
     ReleaseFactory(office=OfficeFactory(country="CR"), published=date(2019, 1, 1))
     response = client.get("/?country=GT&year=2019")
     assert len(response.context["page"].object_list) == 2
-    assert {o["value"]: o["count"] for o in response.context["facets"]["country"]} == {"GT": 2, "CR": 1}
-    assert {o["value"]: o["count"] for o in response.context["facets"]["year"]} == {"2019": 2}
+    assert {o["value"]: o["count"] for o in facet(response, "country")} == {"GT": 2, "CR": 1}
+    assert {o["value"]: o["count"] for o in facet(response, "year")} == {"2019": 2}
 
 
 def test_a_download_of_several_countries_says_so_in_its_name(client, three_countries):
@@ -86,7 +87,7 @@ def test_a_download_of_several_countries_says_so_in_its_name(client, three_count
 @pytest.mark.parametrize("url", ["/?language=fr", "/?year=2019", "/?year=2019&country=GT", "/?q=migrants"])
 def test_small_and_large_result_sets_are_counted_alike(client, db, monkeypatch, url):
     """A small list is counted from one read of its rows, a large one by the database: same counts."""
-    from releases import counting
+    from releases import listing
     from tests.factories import PersonFactory, ProjectFactory, ReleaseContactFactory
 
     gt, cr = OfficeFactory(country="GT"), OfficeFactory(country="CR")
@@ -107,14 +108,14 @@ def test_small_and_large_result_sets_are_counted_alike(client, db, monkeypatch, 
         response = client.get(url)
         charts = response.context["charts"]
         return (
-            response.context["facets"],
+            {name: shown["options"] for name, shown in response.context["releases"].facets.items()},
             response.context["page"].paginator.count,
             [(bar["label"], bar["count"]) for bar in charts["timeline"]["bars"]],
             [(c["code"], c["count"]) for c in charts["map"]["countries"]],
         )
 
     small = seen()
-    monkeypatch.setattr(counting, "SMALL_RESULT", 1)
+    monkeypatch.setattr(listing, "SMALL_RESULT", 1)
     from django.core.cache import cache
 
     cache.clear()
@@ -127,6 +128,6 @@ def test_small_and_large_result_sets_are_counted_alike(client, db, monkeypatch, 
 
 def test_a_year_or_month_is_a_whole_number_and_a_language_any_case(client, three_countries):
     response = client.get("/?year=2020.7")
-    assert "Année" in dict(response.context["filter"].invalid_filters)
+    assert "Année" in dict(response.context["releases"].invalid)
     assert len(response.context["page"].object_list) == 4  # the wrong filter is ignored, said so
     assert titles(client.get("/?language=ES")) == ["Costa Rica : accueil", "Guatemala : retours"]

@@ -85,9 +85,9 @@ def test_newest_matches_whether_few_or_many(db, limit, expected):
 def test_the_list_pages_through_search_matches_newest_first(client, db):
     for title, published in [("Ancien", date(2015, 6, 1)), ("Récent", date(2021, 2, 3)), ("Sans date", None)]:
         ReleaseFactory(title=title, published=published, body="Des migrants de retour.")
-    page = client.get("/", {"q": "migrants", "sort": "date"}).context["page"]
-    assert [r.title for r in page.object_list] == ["Récent", "Ancien", "Sans date"]
-    assert page.paginator.count == 3 and not page.paginator.capped
+    response = client.get("/", {"q": "migrants", "sort": "date"})
+    assert [r.title for r in response.context["page"].object_list] == ["Récent", "Ancien", "Sans date"]
+    assert response.context["releases"].count == 3 and not response.context["releases"].capped
 
 
 def test_a_search_is_sorted_by_relevance_unless_asked_otherwise(client, db):

@@ -229,9 +229,9 @@ def test_an_import_shows_at_once(client, samples, tmp_path):
 
 
 def test_a_word_in_nearly_every_release_is_counted_up_to_a_cap(client, db, monkeypatch):
-    import releases.views
+    import releases.listing
 
-    monkeypatch.setattr(releases.views, "MAX_COUNTED", 10)
+    monkeypatch.setattr(releases.listing.ReleaseList, "max_counted", 10)
     _many_releases(15)
     page = text(client.get("/?q=texte"))
     assert "Plus de 10 communiqués" in page
