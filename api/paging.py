@@ -12,11 +12,12 @@ from datetime import date, datetime
 
 from django.db.models import Q
 
-from releases import facet_counts
+from releases.listing import MAX_COUNTED, ReleaseList
 
 from . import cursors
+from .parameters import ApiReleaseFilter
 
-SEARCH_POOL = 1000  # as the portal's list: a search counts and sorts up to this many matches
+SEARCH_POOL = MAX_COUNTED  # as the portal's list: a search counts and sorts up to this many matches
 
 
 @dataclass
@@ -70,28 +71,45 @@ def _decode(text: str | None, kind: str):
     return key
 
 
-def releases(filterset, shaped, limit: int, cursor: str | None) -> Page:
+class ApiReleaseList(ReleaseList):
+    """The portal's list of releases (releases/listing.py: its filters, search, counts and
+    facets) with the API's filters, and its order: date, relevance or last change."""
+
+    filterset_class = ApiReleaseFilter
+
+    @property
+    def order(self) -> str:
+        if self.by_relevance:
+            return "relevance"
+        return "updated" if self.values.get("sort") == "updated" else "date"
+
+    def filtered(self, releases):
+        """These releases, filtered as the list is (read with other fields or prefetches)."""
+        return self.filterset.filter_queryset(releases) if self.filterset.is_bound else releases
+
+
+def releases(listing: ApiReleaseList, shaped, limit: int, cursor: str | None) -> Page:
     """`shaped`: the query that reads the page's releases (their fields and prefetches)."""
-    order = filterset.order
+    order = listing.order
     key = _decode(cursor, order)
     if order == "relevance":
-        ranked = filterset.ranked_ids
+        ranked = listing.ranked_ids
         start = 0
         if key:
             position, last = int(key[0]), int(key[1])
             start = ranked.index(last) + 1 if last in ranked else position
         ids = ranked[start : start + limit + 1]
         following = cursors.encode(order, start + limit, ids[limit - 1]) if len(ids) > limit > 0 else None
-        return Page(_in_order(shaped, ids[:limit]), following, *_count(filterset))
+        return Page(_in_order(shaped, ids[:limit]), following, *_count(listing))
     after = Q() if key is None else _after(order, key)
-    if filterset.words:
-        found = _in_order(shaped, _sorted_matches(filterset.matches.filter(after), order, limit + 1))
+    if listing.words:
+        found = _in_order(shaped, _sorted_matches(listing.matches.filter(after), order, limit + 1))
     else:
-        matches = filterset.filter_queryset(shaped).filter(after)
+        matches = listing.filtered(shaped).filter(after)
         ordered = matches.newest_first() if order == "date" else matches.order_by("updated_at", "pk")
         found = list(ordered[: limit + 1])
     following = cursors.encode(order, *_key(order, found[limit - 1])) if len(found) > limit > 0 else None
-    return Page(found[:limit], following, *_count(filterset))
+    return Page(found[:limit], following, *_count(listing))
 
 
 def _sorted_matches(matches, order: str, limit: int) -> list[int]:
@@ -107,15 +125,10 @@ def _sorted_matches(matches, order: str, limit: int) -> list[int]:
     return list(matches.order_by("updated_at", "pk").values_list("pk", flat=True)[:limit])
 
 
-def _count(filterset) -> tuple[int, bool]:
-    """How many releases the list holds: a search's up to SEARCH_POOL (then not exact), as
-    the portal counts them; every release's from the stored counts."""
-    if filterset.words:
-        n = filterset.matches.order_by().values("pk")[: SEARCH_POOL + 1].count()
-        return min(n, SEARCH_POOL), n <= SEARCH_POOL
-    if filterset.is_unfiltered:
-        return facet_counts.StoredCounts().total, True
-    return filterset.matches.order_by().count(), True
+def _count(listing: ApiReleaseList) -> tuple[int, bool]:
+    """How many releases the list holds, as the portal counts them: a search's up to
+    MAX_COUNTED (then not exact), every release's from the stored counts."""
+    return min(listing.count, listing.max_counted), not listing.capped
 
 
 def entities(queryset, limit: int, cursor: str | None) -> Page:

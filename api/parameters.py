@@ -44,29 +44,34 @@ class MomentFilter(django_filters.IsoDateTimeFilter):
 
 
 class ApiReleaseFilter(ReleaseFilter):
-    """The portal's filters of releases, and those a program adds."""
+    """The portal's filters of releases (releases/filters.py: one declaration each), and
+    those a program adds."""
 
     updated_since = MomentFilter(field_name="updated_at", lookup_expr="gte", label="Modifiés depuis")
-    # A range of the column the list sorts on (undated releases sort as year 1: never "since").
     published_since = django_filters.DateFilter(
-        field_name="sort_date", lookup_expr="gte", label="Publiés depuis"
+        field_name="published", lookup_expr="gte", label="Publiés depuis"
     )
     published_until = django_filters.DateFilter(
         field_name="published", lookup_expr="lte", label="Publiés jusqu’au"
     )
     sort = django_filters.ChoiceFilter(
-        method="sort_by",
         label=PORTAL_SORT.label,
         choices=[*PORTAL_SORT.extra["choices"], ("updated", "dernière modification")],
         empty_label=None,
     )
 
-    @property
-    def order(self) -> str:
-        """date, relevance (the default of a search) or updated."""
-        if self.by_relevance:
-            return "relevance"
-        return "updated" if self.form.cleaned_data.get("sort") == "updated" else "date"
+    def filter_queryset(self, queryset):
+        releases = super().filter_queryset(queryset)
+        for name in API_FILTERS:
+            value = self.form.cleaned_data.get(name)
+            if value not in (None, ""):
+                releases = self.filters[name].filter(releases, value)
+        return releases
+
+
+API_FILTERS = ("updated_since", "published_since", "published_until")
+# The portal's filters first (the metaclass gives a subclass only the filters declared on classes).
+ApiReleaseFilter.base_filters = {**ReleaseFilter.base_filters, **ApiReleaseFilter.base_filters}
 
 
 class ApiPersonFilter(PersonFilter):
@@ -149,23 +154,22 @@ def checked_fields(request, choices: list[str]) -> list[str]:
     return form.cleaned_data.get("fields") or []
 
 
-def checked(request, filterset_class, page_form_class, queryset, descriptions: dict):
-    """The filters and the page's form, both valid, or an ApiError (400) naming every bad parameter."""
+def checked(request, filterset, page_form_class, descriptions: dict) -> dict:
+    """The page's parameters (cleaned) if they and the filters are all valid, else an
+    ApiError (400) naming every bad parameter."""
     english = {name: en for name, (_fr, en) in descriptions.items()}
     data = request.GET
-    filterset = filterset_class(data, queryset=queryset)  # bound even when empty: always cleaned
     page = page_form_class(data)
     problems = _unknown(data, set(filterset.filters) | set(page.fields))
-    filters_valid = filterset.form.is_valid()
-    if not filters_valid:
+    if filterset.is_bound and not filterset.form.is_valid():
         problems += errors.form_errors(filterset.form, english)
+    elif filterset.is_bound:
+        problems += _ignored(data, filterset.form.cleaned_data, descriptions)
     if not page.is_valid():
         problems += errors.form_errors(page, english)
-    if filters_valid:
-        problems += _ignored(data, filterset.form.cleaned_data, descriptions)
     if problems:
         raise errors.bad_parameters(problems)
-    return filterset, page.cleaned_data
+    return page.cleaned_data
 
 
 def _ignored(data, cleaned: dict, descriptions: dict) -> list[dict]:

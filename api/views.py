@@ -75,18 +75,13 @@ ReleasePageForm = parameters.release_page_form(serializers.FIELDS, facets.NAMES)
 class ReleaseList(ApiView):
     @extend_schema(**schema.release_list())
     def get(self, request):
-        filterset, shape = parameters.checked(
-            request,
-            parameters.ApiReleaseFilter,
-            ReleasePageForm,
-            Release.objects.all(),
-            parameters.DESCRIPTIONS,
-        )
+        listing = paging.ApiReleaseList(request.GET)
+        shape = parameters.checked(request, listing.filterset, ReleasePageForm, parameters.DESCRIPTIONS)
         fields = _fields(shape)
         limit = parameters.DEFAULT_LIMIT if shape["limit"] is None else shape["limit"]
-        page = _read_page(lambda: paging.releases(filterset, _release_rows(fields), limit, shape["cursor"]))
+        page = _read_page(lambda: paging.releases(listing, _release_rows(fields), limit, shape["cursor"]))
         results = serializers.Release(page.rows, many=True, fields=fields, context={"request": request}).data
-        extra = {"facets": facets.counted(filterset, shape["facets"])} if shape["facets"] else None
+        extra = {"facets": facets.counted(listing, shape["facets"])} if shape["facets"] else None
         return _listed(request, page, results, extra)
 
 
@@ -118,13 +113,9 @@ class EntityList(ApiView):
 
     def get(self, request):
         _model, serializer, rows = ENTITIES[self.kind]
-        filterset, shape = parameters.checked(
-            request,
-            parameters.ENTITY_FILTERS[self.kind],
-            parameters.PageForm,
-            rows,
-            {**parameters.ENTITY_DESCRIPTIONS[self.kind], **parameters.PAGE_DESCRIPTIONS},
-        )
+        filterset = parameters.ENTITY_FILTERS[self.kind](request.GET, queryset=rows)
+        descriptions = {**parameters.ENTITY_DESCRIPTIONS[self.kind], **parameters.PAGE_DESCRIPTIONS}
+        shape = parameters.checked(request, filterset, parameters.PageForm, descriptions)
         limit = parameters.DEFAULT_LIMIT if shape["limit"] is None else shape["limit"]
         page = _read_page(lambda: paging.entities(filterset.qs, limit, shape["cursor"]))
         return _listed(request, page, serializer(page.rows, many=True, context={"request": request}).data)

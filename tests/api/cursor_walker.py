@@ -22,7 +22,7 @@ def main(query: str, page_size: int, at_start: int) -> None:
     from django.http import QueryDict
     from django.test import Client
 
-    from api.parameters import ApiReleaseFilter
+    from api.paging import ApiReleaseList
     from releases.models import Release
 
     deadline = time.monotonic() + 120
@@ -31,9 +31,9 @@ def main(query: str, page_size: int, at_start: int) -> None:
             raise SystemExit("the import never started")
         time.sleep(0.02)
     started_with = Release.objects.count()
-    filterset = ApiReleaseFilter(QueryDict(query), queryset=Release.objects.all())
-    assert filterset.form.is_valid(), filterset.form.errors
-    before = list(filterset.matches.values_list("pk", flat=True))
+    listing = ApiReleaseList(QueryDict(query))
+    assert listing.filterset.form.is_valid(), listing.filterset.form.errors
+    before = list(listing.matches.values_list("pk", flat=True))
     client, walked, url = Client(), [], f"/api/v1/releases/?{query}&limit={page_size}&fields=id"
     while url:
         response = client.get(url)

@@ -13,9 +13,9 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
 from api import cursors
+from api.paging import ApiReleaseList
 from api.parameters import DESCRIPTIONS, ApiReleaseFilter
 from api.serializers import ENGLISH
-from releases.models import Release
 from tests.factories import (
     OfficeFactory,
     PersonFactory,
@@ -49,9 +49,9 @@ def real_cursors(context, case):
         data = QueryDict(mutable=True)
         for name, value in query.items():
             data.setlist(name, _as_text(value))
-        filterset = ApiReleaseFilter(data, queryset=Release.objects.none())
-        if filterset.form.is_valid():
-            query["cursor"] = cursors.encode(filterset.order, *CURSOR_KEYS[filterset.order])
+        listing = ApiReleaseList(data)
+        if listing.filterset.form.is_valid():
+            query["cursor"] = cursors.encode(listing.order, *CURSOR_KEYS[listing.order])
     else:
         query["cursor"] = cursors.encode("id", 1)
     return case
