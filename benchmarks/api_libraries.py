@@ -48,7 +48,7 @@ SHAPES = {"summary, 20 rows": (20, False), "with contacts and projects, 100 rows
 def rows(request):
     releases = ReleaseFilter(request.GET or None, queryset=Release.objects.for_listing())
     size, wide = SHAPES[request.GET["shape"]]
-    found = releases.qs
+    found = releases.qs.newest_first()
     if wide:
         found = found.with_contacts().prefetch_related("projects")
     return list(found[:size]), wide
