@@ -1,6 +1,6 @@
 """Realistic synthetic release pages, deterministic for a seed.
 
-Same shapes as the sample pages: the IOM French navigation, a title,
+Same shapes as the sample pages: a site menu in the template's layout, a title,
 hard-wrapped (or one-line) paragraphs, sometimes a dateline, a quote with a
 role, a named project, and a contact block in its variants (opening phrases,
 people separated by "ou", phones in several shapes, broken HTML e-mails).
@@ -18,9 +18,34 @@ import random
 import textwrap
 from pathlib import Path
 
-NAVIGATION = (
-    Path(__file__).resolve().parent.parent / "releases" / "parsing" / "iom_navigation_fr.txt"
-).read_text(encoding="utf-8")
+# A French site's menu, invented, in the layout of IOM's template ("-" lines, items printed
+# twice or glued to their description, bullets): the parser learns it, as it would a real one.
+NAVIGATION = "\n".join(
+    [
+        "-",
+        "L'Organisation",
+        "L'OrganisationUne agence intergouvernementale au service des États et des personnes en "
+        "déplacement, présente sur tous les continents.",
+        "Gouvernance",
+        "Gouvernance",
+        "- Organigramme",
+        "- Direction générale",
+        "-",
+        "Nos domaines",
+        "Nos domainesDe l'urgence au développement, l'Organisation accompagne les migrants et les "
+        "communautés qui les accueillent.",
+        "Programmes",
+        "Programmes",
+        "Régions",
+        "Régions",
+        "- Bureaux",
+        "-",
+        "Participer",
+        "Participer",
+        "- Publications",
+        "- Agenda 2030",
+    ]
+)
 
 # (office place, country name for datelines, phone country code, phone digits)
 OFFICES = [

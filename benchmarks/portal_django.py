@@ -33,8 +33,8 @@ def samples(count: int) -> dict:
     from django.db import connection
     from django.db.models import Count
 
+    from releases.listing import PAGE_SIZE
     from releases.models import Release
-    from releases.views import PAGE_SIZE
 
     dated = Release.objects.exclude(office=None).exclude(published=None).order_by("id")
     one = dated[min(4242, dated.count() - 1)]
@@ -82,8 +82,8 @@ def _get(url: str) -> tuple[float, str]:
 
 
 def writes(base: str, repeat: int) -> dict:
+    from releases.listing import PAGE_SIZE
     from releases.models import Release
-    from releases.views import PAGE_SIZE
 
     front_page = list(Release.objects.all()[:PAGE_SIZE])  # the model's order: newest first, as `/`
     marker = f"bench{secrets.token_hex(4)}"

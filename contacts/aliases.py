@@ -11,6 +11,15 @@ def name_key(name: str) -> str:
     return "name:" + re.sub(r"\s+", " ", name).strip().lower()
 
 
+def stored_office_names(name: str) -> list[str]:
+    """The names an office may be stored under, its own first: the parser names every office
+    "OIM <place>", whatever the page's language; imports before it kept "IOM <place>" as written."""
+    organisation, _space, place = name.partition(" ")
+    if organisation in ("OIM", "IOM") and place:
+        return [name, f"{'IOM' if organisation == 'OIM' else 'OIM'} {place}"]
+    return [name]
+
+
 def email_key(email: str) -> str:
     return "email:" + email.strip().lower()
 

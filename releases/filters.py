@@ -18,7 +18,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from contacts.models import ContactPerson, CountryOffice, Project
-from core.countries import country_label, language_label
+from core.countries import country_code, country_label, language_label
 
 from .models import Release, ReleaseContact
 
@@ -40,15 +40,17 @@ class CountryCodesField(forms.Field):
     def validate(self, value) -> None:
         wrong = [code for code in value if not COUNTRY_CODE.fullmatch(code)]
         if wrong:
-            raise ValidationError(f"« {wrong[0]} » n’est pas un code de pays ISO (deux lettres, ex. GT).")
+            raise ValidationError(f"« {wrong[0]} » n’est ni un pays ni un code de pays ISO (ex. GT).")
         if len(value) > MAX_COUNTRIES:
             raise ValidationError(f"{MAX_COUNTRIES} pays au plus.")
 
 
 def country_codes(values) -> list[str]:
-    """The codes of a `country` parameter's values, each once, in order."""
-    codes = [code.strip().upper() for value in values for code in str(value).split(",")]
-    return list(dict.fromkeys(code for code in codes if code))
+    """The codes of a `country` parameter's values, each once, in order: ISO codes, or
+    countries named in French or English ("Haïti"); what is neither is kept as typed."""
+    typed = [part.strip() for value in values for part in str(value).split(",")]
+    codes = [country_code(part) or part.upper() for part in typed if part]
+    return list(dict.fromkeys(codes))
 
 
 class CountriesFilter(django_filters.Filter):

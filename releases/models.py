@@ -22,8 +22,6 @@ from .querysets import ReleaseQuerySet
 # A canonical URL longer than this is not used as a source (same limit on every database).
 MAX_SOURCE_LENGTH = 2000
 
-UNDATED = date(1, 1, 1)
-
 
 def year_of(published: date | None) -> int | None:
     return published.year if published else None
@@ -34,9 +32,12 @@ class Release(CorrectableModel):
     slug = models.SlugField(max_length=220, unique=True)
     dateline = models.CharField("lieu (dateline)", max_length=200, blank=True)
     published = models.DateField("date de publication", null=True, blank=True)
-    # Undated releases sort last; an index on this serves "newest first" on any database.
+    # The day it was first imported: an undated release is placed in the list by it.
+    imported_on = models.DateField("importé pour la première fois le", default=date.today, editable=False)
+    # The date a list is sorted by: published, else first imported. An index on it serves
+    # "newest first" on any database.
     sort_date = models.GeneratedField(
-        expression=Coalesce("published", models.Value(UNDATED)),
+        expression=Coalesce("published", "imported_on"),
         output_field=models.DateField(),
         db_persist=True,
     )
@@ -92,6 +93,7 @@ class Release(CorrectableModel):
     history = HistoricalRecords(
         excluded_fields=[
             "sort_date",
+            "imported_on",
             "year",
             "search_vector",
             "raw_text",

@@ -17,6 +17,9 @@ from dataclasses import dataclass
 # The parser's codes (releases/parsing), then the loader's (releases/importing).
 WARNING_LABELS: dict[str, str] = {
     "no_title": "pas de titre : la première phrase sert de titre",
+    "title_guessed": "titre deviné parmi les lignes laissées par un menu : à vérifier",
+    "nearly_refused": "page presque écartée (elle ressemble à une liste ou à une page thématique)",
+    "contact_block_not_recognised": "adresse électronique en fin de texte, mais bloc de contacts non reconnu",
     "title_is_label": "le titre est une étiquette de la page, pas un titre",
     "title_is_menu": "le titre ressemble à une ligne de menu",
     "title_too_long": "titre trop long, coupé",
@@ -29,6 +32,7 @@ WARNING_LABELS: dict[str, str] = {
     "phone_not_understood": "numéro de téléphone non compris",
     "lines_after_contact_block": "lignes ignorées après le bloc de contacts",
     "invalid_utf8_bytes": "octets invalides remplacés (UTF-8)",
+    "control_characters_removed": "caractères de contrôle (NUL…) retirés du texte",
     "shared_email": "une adresse électronique pour deux noms",
     "canonical_url_ignored": "URL canonique ignorée",
     "import_would_replace": "l’import remplacerait le titre et le texte",
@@ -48,6 +52,7 @@ REFUSAL_LABELS: dict[str, str] = {
     "listing_page": "page de liste (plusieurs communiqués)",
     "home_page": "page d’accueil",
     "thematic_page": "page thématique, pas un communiqué",
+    "key_figures_page": "page de chiffres clés, pas un communiqué",
     "media_contacts_page": "page de contacts presse",
     "symbolic_link_loop": "boucle de liens symboliques",
     "broken_link": "lien symbolique cassé",

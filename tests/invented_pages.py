@@ -1,12 +1,38 @@
 """Invented pages in the shapes of real scraped IOM pages, one builder per layout.
 
-Names, sentences and menus are made up (places are real place names); only the
-shipped French menu (releases/parsing/iom_navigation_fr.txt) is the project's own.
+Names, sentences and menus are made up (places are real place names), in the
+layout of IOM's site template: "-" lines, items printed twice, an item glued to
+its description, bullets.
 """
 
-from pathlib import Path
-
-MAIN_MENU = (Path(__file__).parent.parent / "releases/parsing/iom_navigation_fr.txt").read_text().splitlines()
+# The main French site's menu.
+MAIN_MENU = [
+    "-",
+    "Qui nous sommes",
+    "Qui nous sommesL'Organisation accompagne depuis des décennies les États et les personnes en "
+    "déplacement, avec des bureaux sur tous les continents.",
+    "Gouvernance",
+    "Gouvernance",
+    "- Organigramme",
+    "- Direction",
+    "- Bureau du Directeur",
+    "-",
+    "Nos activités",
+    "Nos activitésEn tant qu'agence chargée des migrations, l'Organisation relie l'aide d'urgence et "
+    "le développement durable.",
+    "Thèmes",
+    "Thèmes",
+    "Régions",
+    "Régions",
+    "- Nos bureaux",
+    "-",
+    "S'engager",
+    "S'engager",
+    "Carrières",
+    "Carrières",
+    "- Publications et données",
+    "- Objectifs 2030",
+]
 
 # A country office's menu: the main site's first lines, then its own.
 COUNTRY_MENU = [

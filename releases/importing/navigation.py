@@ -9,8 +9,6 @@ from collections import defaultdict
 
 from ..models import NavigationLine
 from ..parsing import (
-    DEFAULT_NAVIGATION,
-    DEFAULT_SITE,
     Navigation,
     NotARelease,
     PageError,
@@ -22,9 +20,8 @@ from .files import read_page
 
 
 def known_sites() -> dict[str, frozenset[str]]:
-    """Every known site's menu (line keys): the shipped French menu and what imports learned."""
+    """Every known site's menu (line keys), as imports learned them."""
     sites: dict[str, set[str]] = defaultdict(set)
-    sites[DEFAULT_SITE] |= DEFAULT_NAVIGATION
     for site, key in NavigationLine.objects.values_list("site", "key").iterator():
         sites[site].add(key)
     return {site: frozenset(keys) for site, keys in sites.items()}
@@ -70,6 +67,5 @@ def remember_navigation(learned: dict[str, dict[str, str]]) -> int:
         NavigationLine(site=site[:100], key=key[:1000], text=text, learned=True)
         for site, lines in learned.items()
         for key, text in lines.items()
-        if not (site == DEFAULT_SITE and key in DEFAULT_NAVIGATION)
     ]
     return len(NavigationLine.objects.bulk_create(new, ignore_conflicts=True))

@@ -21,7 +21,7 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from simple_history.utils import bulk_update_with_history
 
-from contacts.aliases import acronym_key, email_key, name_key
+from contacts.aliases import acronym_key, email_key, name_key, stored_office_names
 from contacts.models import ContactPerson, CountryOffice, OfficeAlias, PersonAlias, Project, ProjectAlias
 from core.caching import tag
 
@@ -97,9 +97,13 @@ class EntityResolver:
         project_names = {pr.name for p in pages for pr in p.projects}
         acronyms = {pr.acronym for p in pages for pr in p.projects if pr.acronym}
 
-        for chunk in _chunks({name.lower() for name in office_names}):
-            for office in CountryOffice.objects.annotate(key=Lower("name")).filter(key__in=chunk).order_by():
-                self.offices[name_key(office.name)] = self._one(office)
+        # An office is found under its name, or under the name an earlier import gave it ("IOM Nairobi").
+        stored = {other.lower(): name for name in office_names for other in stored_office_names(name)}
+        found = []
+        for chunk in _chunks(stored):
+            found += CountryOffice.objects.annotate(key=Lower("name")).filter(key__in=chunk).order_by()
+        for office in sorted(found, key=lambda o: o.name not in office_names):  # its own name first
+            self.offices.setdefault(name_key(stored.get(office.name.lower(), office.name)), self._one(office))
         for chunk in _chunks(emails):
             for person in ContactPerson.objects.filter(email__in=chunk).order_by():
                 self.people[email_key(person.email)] = self._one(person)

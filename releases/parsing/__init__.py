@@ -9,8 +9,6 @@ sites a batch's pages come from; `Navigation.of({site: lines})` is what
 from .errors import NotARelease, PageError
 from .navigation import (
     DEFAULT,
-    DEFAULT_NAVIGATION,
-    DEFAULT_SITE,
     Navigation,
     learn_navigation,
     learn_sites,
@@ -33,8 +31,6 @@ def warm_up() -> None:
 
 __all__ = [
     "DEFAULT",
-    "DEFAULT_NAVIGATION",
-    "DEFAULT_SITE",
     "Navigation",
     "NotARelease",
     "PageError",

@@ -4,9 +4,10 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from . import words
 from .places import country_code, place_country
 from .results import ParsedProject, ParsedQuote
-from .text import fold
+from .text import fold, fold_with_positions
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _LOWER = "a-zß-öø-ÿ"
@@ -18,60 +19,19 @@ _DATELINE = re.compile(r"^(?P<place>[^\W\d_][^\n–—−]{0,70}?)\.?\s*[-–—
 _DATELINE_STOP = re.compile(
     r"^(?P<place>[^\W\d_][^\n.,–—−]{1,40},[^\n.,–—−]{2,40})\.\s+(?=[«“\"A-ZÀ-Ý])(?P<rest>\S.*)$", re.DOTALL
 )
-_MONTHS = {
-    "janvier": 1,
-    "fevrier": 2,
-    "février": 2,
-    "mars": 3,
-    "avril": 4,
-    "mai": 5,
-    "juin": 6,
-    "juillet": 7,
-    "aout": 8,
-    "août": 8,
-    "septembre": 9,
-    "octobre": 10,
-    "novembre": 11,
-    "decembre": 12,
-    "décembre": 12,
-    "january": 1,
-    "february": 2,
-    "march": 3,
-    "april": 4,
-    "may": 5,
-    "june": 6,
-    "july": 7,
-    "august": 8,
-    "september": 9,
-    "october": 10,
-    "november": 11,
-    "december": 12,
-}
-_WEEKDAYS = (
-    r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado"
-    r"|domingo|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-)
-_SPANISH_MONTHS = {
-    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
-    "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
-}  # fmt: skip
-# Country-office sites write in their country's language too: "Ginevra 25 giugno -", "Berlin, 3. März 2020 -".
-_OTHER_MONTHS = {
-    "gennaio": 1, "febbraio": 2, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7, "settembre": 9,
-    "ottobre": 10, "dicembre": 12,
-    "janeiro": 1, "fevereiro": 2, "março": 3, "maio": 5, "junho": 6, "julho": 7, "setembro": 9,
-    "outubro": 10, "novembro": 11, "dezembro": 12,
-    "januar": 1, "februar": 2, "märz": 3, "juni": 6, "juli": 7, "oktober": 10, "dezember": 12,
-}  # fmt: skip
-_MONTHS.update(_SPANISH_MONTHS)
-_MONTHS.update(_OTHER_MONTHS)
-# "le 12 mars 2013", "mardi 9 mars", "9 de marzo de 2010", "3. März 2020": a day, a month, a year if given.
+# Months and weekdays in every language IOM publishes in (words.toml): "Ginevra 25 giugno -",
+# "Berlin, 3. März 2020 -", "القاهرة، 5 مارس 2020 -".
+_MONTHS = words.numbered("months")
+_WEEKDAYS = rf"(?:{words.alternation('weekdays')})"
+# "le 12 mars 2013", "mardi 9 mars", "9 de marzo de 2010", "3. März 2020": a day, a month, a year if given
+# (matched on folded text: no accents, no case).
 _DATE = re.compile(
-    rf"(?:{_WEEKDAYS}\s+)?(?:le\s+|el\s+)?(\d{{1,2}})(?:er|\.)?\s+(?:de\s+)?([^\W\d_]+)(?:,?\s+(?:de\s+)?(\d{{4}}))?\b",
-    re.IGNORECASE,
+    rf"(?:{_WEEKDAYS},?\s+)?(?:le\s+|el\s+)?(\d{{1,2}})(?:er|\.)?\s+(?:de\s+)?([^\W\d_]+)(?:,?\s+(?:de\s+)?(\d{{4}}))?\b"
 )
+# "10 ottobre 2016 - L’Organizzazione …": a text opening with its date alone.
+_DATE_PREFIX = re.compile(rf"^{_DATE.pattern}\s*[-–—−]{{1,2}}\s+(?=\S)")
 # A paragraph that is only a date ("14 juin 2019"): the publication date at the head of an article.
-_DATE_ONLY = re.compile(rf"^\s*{_DATE.pattern}\s*$", re.IGNORECASE)
+_DATE_ONLY = re.compile(rf"^\s*{_DATE.pattern}\s*$")
 
 
 @dataclass
@@ -84,30 +44,40 @@ class Dateline:
 
 
 def _to_date(day: str, month: str, year: str | None) -> date | None:
-    if not year or month.lower() not in _MONTHS:
+    if not year or month not in _MONTHS:
         return None
     try:
-        return date(int(year), _MONTHS[month.lower()], int(day))
+        return date(int(year), _MONTHS[month], int(day))
     except ValueError:
         return None
 
 
 def _date_in(text: str) -> tuple[date | None, str]:
     """(the date written in a dateline's place, the place without its date words)."""
-    for match in _DATE.finditer(text):
-        if match.group(2).lower() in _MONTHS:
+    folded, positions = fold_with_positions(text)
+    for match in _DATE.finditer(folded):
+        if match.group(2) in _MONTHS:
             found = _to_date(*match.group(1, 2, 3))
-            place = text[: match.start()] + text[match.end() :]
+            place = text[: positions[match.start()]] + text[positions[match.end()] :]
             return found, re.sub(r"\s*\(\s*\)", "", place).strip(" ,")  # "Genève (25 juin 2019)"
     return None, text
 
 
 def date_line(paragraph: str) -> date | None:
     """The date of a paragraph that holds only a date with its year ("14 juin 2019")."""
-    match = _DATE_ONLY.match(paragraph.strip(" .")) if len(paragraph) < 40 else None
-    if not match or match.group(2).lower() not in _MONTHS:
+    match = _DATE_ONLY.match(fold(paragraph).strip(" .")) if len(paragraph) < 40 else None
+    if not match or match.group(2) not in _MONTHS:
         return None
     return _to_date(*match.group(1, 2, 3))
+
+
+def date_prefix(paragraph: str) -> tuple[date | None, str] | None:
+    """(its date, the rest) of a paragraph opening with a date and a dash ("10 ottobre 2016 - …")."""
+    folded, positions = fold_with_positions(paragraph[:80])
+    match = _DATE_PREFIX.match(folded)
+    if not match or match.group(2) not in _MONTHS:
+        return None
+    return _to_date(*match.group(1, 2, 3)), paragraph[positions[match.end()] :]
 
 
 def _country_of(parts: list[str], language: str | None = None) -> str | None:

@@ -4,83 +4,115 @@ import re
 
 import phonenumbers
 
+from . import words
+from .places import french_place
 from .results import ParsedContact
-from .text import fold
+from .text import fold, fold_with_positions
 from .warnings import ParseWarning
 
+# The words come from words.toml, in every language; the shapes are the same in all.
 # "Pour plus d’informations, veuillez contacter :", "... prière de contacter",
-# "Pour plus d'informations et pour obtenir une copie de l'étude, veuillez contacter :",
-# "For more information, please contact:", "Contacts presse :".
-_OPENING_START = re.compile(
-    r"^(?:pour (?:plus|de plus amples|davantage|toute|toutes|obtenir|en savoir)\b"
-    r"|for (?:more|further|additional)\b|contacts?\b|contact presse|media contacts?)"
-)
-_OPENING_VERB = re.compile(
-    r"\b(?:contacter|contactez|contact|contacts|s['’]adresser [àa]|joindre)\b\s*:?\s*", re.I
-)
+# "For more information, please contact:", "如需更多信息，请联系：", "Contacts presse :".
+_OPENING_START = words.starts_with("contact_opening")
+_OPENING_VERB = re.compile(rf"(?<![^\W_])(?:{words.alternation('contact_verb')})(?![^\W\d_])\s*:?\s*")
+# "Si vous souhaitez acquérir l'étude, veuillez contacter :": any line that ends on the verb.
+_ENDS_ON_VERB = re.compile(rf"(?<![^\W_])(?:{words.alternation('contact_verb')})\s*(?::|\.\.\.|…)?$")
 _OPENING_MAX_LINES = 3
+_VERB_TAIL = 40  # the verb that ends an opening is in its line's last characters
+# An opening without its verb ("Per maggiori informazioni:") is one when people follow it at once.
+_PEOPLE_WITHIN = 4
+_OPENING_MAX_WORDS = 40
 
 EMAIL = re.compile(r"[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 _HTML_JUNK = re.compile(
     r"""<[^>]*>|\b(?:href|target|title|class|rel|style)\s*=\s*(?:"[^"]*"|'[^']*'|\S*)|mailto:|["'<>]"""
 )
-_SEPARATORS = {"ou", "or", "et", "and", "/"}
+_AND = r"(?:/|et|and|y|e|und|и|і|و)"
 _PHONE_LABEL = re.compile(
-    r"^(?:t[eé]l[eé]phone|telephone|t[eé]l|tel|phone|mobile|mob|portable|cellulaire|cell|gsm|fixe|bureau|office)\b\.?"
-    r"(?:\s*(?:/|et|and)\s*(?:fax|mobile|portable))?\s*[.:]?\s*",
-    re.IGNORECASE,
+    rf"^(?:{words.alternation('phone_label')})(?![^\W\d_])\.?"
+    rf"(?:\s*{_AND}\s*(?:{words.alternation('phone_label')}|{words.alternation('fax_label')})\.?)?\s*[.:]?\s*"
 )
-_FAX_LABEL = re.compile(r"^(?:fax|t[eé]l[eé]copie)\b", re.IGNORECASE)
+_FAX_LABEL = re.compile(rf"^(?:{words.alternation('fax_label')})(?![^\W\d_])")
 _LABEL_ONLY = re.compile(r"^[\w\s.'’-]{1,30}:\s*$")
-_EMAIL_LABEL = re.compile(
-    r"^(?:e-?mail|courriel|courrier [eé]lectronique|m[eé]l|adresse [eé]lectronique)\b\s*:?\s*",
-    re.IGNORECASE,
-)
+_EMAIL_LABEL = re.compile(rf"^(?:{words.alternation('email_label')})(?![^\W\d_])\s*:?\s*")
+# "OIM Rome", "l’OIM Costa Rica", "IOM in Kenya", "المنظمة الدولية للهجرة في القاهرة",
+# "Bureau de l'OIM à Genève", "Mission de l’OIM au Niger".
+_ORGANISATION = rf"(?:l'\s*)?(?:{words.alternation('organisation')})(?![^\W\d_])"
+_IN_PLACE = rf"(?:(?:{words.alternation('office_preposition')})(?![^\W\d_])\s*)?(?:l'\s*)?"
 _OFFICE = re.compile(
-    r"^(?:l['’]\s*)?(?P<org>OIM|IOM)\b[\s,–—-]+(?P<place>[^\d@:]{2,60})$"
-    r"|^(?:le |la )?(?:bureau|mission)\s+de\s+l['’]\s*(?P<org2>OIM|IOM)\s+"
-    r"(?:à|au|aux|en|de|du|pour|in)\s+(?:l['’]\s*)?(?P<place2>[^\d@:]{2,60})$",
-    re.IGNORECASE,
+    rf"^{_ORGANISATION}[\s,–—-]*{_IN_PLACE}(?P<place>[^\d@:]{{2,60}})$"
+    rf"|^(?:{words.alternation('office_word')})\s+(?:(?:de|of|del|da|do|di|der)\s+(?:la\s+|the\s+)?)?"
+    rf"{_ORGANISATION}\s*{_IN_PLACE}(?P<place2>[^\d@:]{{2,60}})$"
 )
+_UNCASED_PLACE_WORDS = 4  # a place in a script without capitals ("القاهرة"): a few words, not a sentence
 _CIVILITY = re.compile(r"^(?:M\.|Mme\.?|Mlle\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Pr\.?)\s+")
 _NAME = re.compile(r"^[^\W\d_][\w'’.-]*(?:\s+[\w'’.-]+){0,5}$")
 _EXTENSION = re.compile(r"[,;\s]*\b(?:ext|extension|poste|int|interne)\b\.?\s*[:.]?\s*(\d{1,6})", re.I)
 _NUMBER = re.compile(r"(\+?\s*\(?\d[\d\s().-]{4,}\d)(?:#(\d+))?")
 
 
+def _is_opening(lines: list[str], start: int) -> int | None:
+    """How many lines the opening phrase starting at lines[start] takes (None: it opens no block)."""
+    key = fold(lines[start])
+    if key.count(" ") >= _OPENING_MAX_WORDS:
+        return None
+    heading = words.is_phrase("contact_heading", key)  # "Contacts presse :", "Контакты"
+    opening = not heading and bool(_OPENING_START.match(key))
+    if opening:
+        for offset in range(_OPENING_MAX_LINES):
+            if start + offset < len(lines) and _OPENING_VERB.search(fold(lines[start + offset])):
+                return offset + 1
+    # "Pour plus d’informations et pour obtenir une copie de" cut before its verb, or
+    # "Si vous souhaitez acquérir l'étude, veuillez contacter :": one when people follow.
+    if heading or opening or _ENDS_ON_VERB.search(key[-_VERB_TAIL:]):
+        return 1 if any(_has_means(line) for line in lines[start + 1 : start + 1 + _PEOPLE_WITHIN]) else None
+    return None
+
+
+def _has_means(line: str) -> bool:
+    return bool(EMAIL.search(line)) or _is_phone_line(line)
+
+
 def find_contact_block(lines: list[str]) -> tuple[int, int] | None:
     """(start of the opening phrase, first line after it), or None when the page has none."""
     for start in range(len(lines) - 1, -1, -1):
-        if not _OPENING_START.match(fold(lines[start])):
+        if not lines[start]:
             continue
-        for offset in range(_OPENING_MAX_LINES):
-            if start + offset >= len(lines):
-                break
-            if _OPENING_VERB.search(fold(lines[start + offset])):
-                return start, start + offset + 1
-        if re.fullmatch(r"contacts?( presse| media)?\s*:?", fold(lines[start])):
-            return start, start + 1
+        length = _is_opening(lines, start)
+        if length:
+            end = start + length
+            # "Pour plus d’informations et pour obtenir une copie de" / "l’étude, veuillez contacter :".
+            for begin in range(start - 1, max(-1, start - _OPENING_MAX_LINES), -1):
+                if lines[begin] and _OPENING_START.match(fold(lines[begin])):
+                    return begin, end
+            return start, end
     return None
 
 
 def opening_remainder(line: str) -> str:
     """What follows the opening phrase on its own line ("... contacter : Jean Dupont")."""
-    match = _OPENING_VERB.search(line)
-    return line[match.end() :].strip() if match else ""
+    rest = words.after(_OPENING_VERB, line, search=True)
+    return rest.strip() if rest else ""
 
 
 def normalise_office(line: str) -> str | None:
-    """'l’OIM Costa Rica' -> 'OIM Costa Rica'; 'Bureau de l'OIM à Genève' -> 'OIM Genève'."""
-    match = _OFFICE.match(line.strip().rstrip(".,;"))
-    if not match:
+    """An office line as the office's name: the organisation as "OIM", the place in French when
+    the page names it in another language ('IOM Nairobi' -> 'OIM Nairobi', 'Bureau de l'OIM à
+    Genève' -> 'OIM Genève', 'المنظمة الدولية للهجرة في مصر' -> 'OIM Égypte'); None for another line."""
+    text = line.strip().rstrip(".,;")
+    if not _OFFICE.match(fold(text)):
         return None
-    org = (match.group("org") or match.group("org2")).upper()
-    place = (match.group("place") or match.group("place2")).strip(" .,;-–—")
-    place = re.sub(r"^(?:en|au|aux|à|a|in|de|du|pour|for)\s+(?:l['’]\s*)?", "", place, flags=re.IGNORECASE)
+    folded, positions = fold_with_positions(text)
+    match = _OFFICE.match(folded)
+    group = "place" if match.group("place") is not None else "place2"
+    place = text[positions[match.start(group)] : positions[match.end(group)]].strip(" .,;-–—")
+    first = place[:1]
     # A place is named with a capital ("OIM Rome"); "l’OIM aide les migrants" is a sentence.
-    if not place[:1].isupper() or EMAIL.search(place):
+    if not first or first.islower() or EMAIL.search(place) or not first.isalpha():
         return None
-    return f"{org} {place}"
+    if not first.isupper() and len(place.split()) > _UNCASED_PLACE_WORDS:
+        return None
+    return f"OIM {french_place(place)}"
 
 
 def parse_phones(text: str, default_region: str | None = None) -> tuple[list[str], list[str]]:
@@ -89,7 +121,7 @@ def parse_phones(text: str, default_region: str | None = None) -> tuple[list[str
     "+511 221 7698/221-7209" is two numbers: the second keeps the first's
     country code and leading digits.
     """
-    text = _PHONE_LABEL.sub("", text.strip())
+    text = _PHONE_LABEL.sub("", fold(text))
     text = _EXTENSION.sub(lambda m: f"#{m.group(1)}", text)
     text = re.sub(r"\+\s+", "+", text)
     numbers: list[str] = []
@@ -143,18 +175,22 @@ def _emails(line: str) -> list[str]:
     return found
 
 
-# Words that label a field of the page, never a person's name ("Posted", "Catégorie : ...").
-_FIELD_LABELS = {
-    "posted", "publie", "publie le", "date", "categorie", "category", "tags", "mots-cles", "partager",
-    "share", "source", "photo", "auteur", "author", "communique", "press release", "comunicado",
-}  # fmt: skip
 _NAME_WORD = re.compile(r"^(?:[^\W\d_][\w'’.-]*|de|da|di|del|van|von|le|la|du|dos|das|bin|ben|al|el)$")
 # Where one line holds several fields: "Jean Exemple, OIM Mali, Tel: ..., EMail: ...".
 _FIELD_START = re.compile(
-    r"\s*[,;|]\s*(?=(?:t[eé]l[eé]?(?:phone)?|tel|phone|mob(?:ile)?|portable|cell|gsm|fax|e-?mail|courriel"
-    r"|m[eé]l|OIM|IOM|bureau de l)\b)",
+    r"\s*[,;|，]\s*(?=(?:"
+    + "|".join(
+        words.alternation(section)
+        for section in ("phone_label", "fax_label", "email_label", "organisation", "office_word")
+    )
+    + r")(?![^\W\d_]))",
     re.IGNORECASE,
 )
+
+
+def _capitalised(word: str) -> bool:
+    """A word written with a capital, or in a script without capitals ("王例", "سارة")."""
+    return not word[:1].islower()
 
 
 def _name_from(line: str) -> str | None:
@@ -165,19 +201,18 @@ def _name_from(line: str) -> str | None:
     text = _CIVILITY.sub("", parts[0].strip()).strip(" .-–—")
     if not text or len(text) > 80 or any(ch.isdigit() for ch in text):
         return None
-    if len(text) < 20 and fold(text) in _FIELD_LABELS:
+    if len(text) < 20 and words.is_phrase("field_label", text):
         return None
-    if not _NAME.match(text) or not text[0].isupper():
+    if not _NAME.match(text) or not _capitalised(text):
         return None
-    words = text.split()
     # A name's words are capitalised (particles aside): a headline's are not.
-    if not all(_NAME_WORD.match(w) and (w[0].isupper() or len(w) <= 3) for w in words):
+    if not all(_NAME_WORD.match(w) and (_capitalised(w) or len(w) <= 3) for w in text.split()):
         return None
     return text
 
 
 def _is_phone_line(line: str) -> bool:
-    if _PHONE_LABEL.match(line) and re.search(r"\d{2}", line):
+    if _PHONE_LABEL.match(fold(line)) and re.search(r"\d{2}", line):
         return True
     return bool(re.fullmatch(r"[+(]?[\d\s().,/#-]{7,}(?:\s*(?:ext|poste)\.?\s*\d+)?", line, re.I))
 
@@ -238,7 +273,8 @@ class _ContactReader:
         self.current.phone_regions.extend(regions)
 
     def emails(self, line: str, emails: list[str]) -> None:
-        remainder = _EMAIL_LABEL.sub("", line)
+        remainder = words.after(_EMAIL_LABEL, line)
+        remainder = line if remainder is None else remainder
         name = _name_from(remainder) if not _HTML_JUNK.search(line) else None
         if name:
             self.name(name)
@@ -247,10 +283,10 @@ class _ContactReader:
         self.current.email = self.current.email or emails[0]
 
     def read(self, line: str) -> None:
-        if fold(line).strip(" .,;") in _SEPARATORS:
+        if line.strip(" .,;") == "/" or words.is_phrase("contact_separator", line.strip(" .,;")):
             self.close()
             return
-        if _FAX_LABEL.match(line):
+        if _FAX_LABEL.match(fold(line)):
             return
         emails = _emails(line)
         office = normalise_office(line)

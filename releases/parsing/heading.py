@@ -10,13 +10,15 @@ real paragraph, whose last line is the title.
 import re
 from dataclasses import dataclass
 
+from . import words
 from .body import date_line, find_dateline
 from .places import country_code
-from .text import fold
+from .text import display_length, fold, word_count
 
 HEAD_LINES = 120  # the first paragraph is looked for this far down
+SALUTATION_WORDS = 25
 MENU_ITEM_LENGTH = 150  # longer lines are menu items only when glued to their text
-_SENTENCE_END = re.compile(r"""[.…](?:\s*[»”"')])?$|[.!?…]\s*[»”"]$""")
+_SENTENCE_END = re.compile(r"""[.…。](?:\s*[»”"')])?$|[.!?…]\s*[»”"]$|[！？؟]$""")
 _BULLET = re.compile(r"^(?:[-–—•·›»|*>]|\d{1,2}[.)])(?:\s|$)")
 _INNER_SENTENCE_END = re.compile(r"[a-zà-ÿ]{2}[.!?…][»”\"]?\s+[«“\"A-ZÀ-Ý]")
 # "Qui sommes nousL'Organisation ...": a menu item glued to its description.
@@ -32,11 +34,6 @@ _FUNCTION_WORD = re.compile(
     r"el|los|las|del|y|con|por|para|the|of|and|to|in|for|with|a|an|on|at|by|from|that|which),?$",
     re.IGNORECASE,
 )
-# Words that label a page's kind, never a release's title.
-LABELS = {
-    "communique", "communique de presse", "comunicado", "comunicado de prensa", "press release",
-    "news", "actualites", "actualite", "noticias", "global", "local", "nouvelles",
-}  # fmt: skip
 
 
 @dataclass
@@ -44,6 +41,15 @@ class Heading:
     title: str | None  # None: the page has no title line
     body: list[str]  # the body's lines, from the first paragraph on
     subtitle: str | None = None
+    guessed: bool = False  # the title was told from lines a menu left, not from the page's layout
+
+
+def is_salutation(line: str) -> bool:
+    """A speech's first words ("Excellences, chers membres du Conseil,", "Ladies and gentlemen:"):
+    the body's, never a title."""
+    if word_count(line) > SALUTATION_WORDS or _SENTENCE_END.search(line):
+        return False
+    return line.endswith((",", "，", "،")) or words.starts_line("salutation", line)
 
 
 def is_caption(line: str) -> bool:
@@ -56,7 +62,8 @@ def is_glued(line: str) -> bool:
 
 
 def is_label(line: str) -> bool:
-    return fold(line).strip(" :.") in LABELS
+    """A word that labels a page's kind or scope ("Communiqué", "Notizia", "Global"), never a title."""
+    return words.is_phrase("page_label", line)
 
 
 def looks_like_menu(line: str, navigation: frozenset[str] = frozenset()) -> bool:
@@ -65,8 +72,7 @@ def looks_like_menu(line: str, navigation: frozenset[str] = frozenset()) -> bool
         return True
     if len(line) > MENU_ITEM_LENGTH:
         return False
-    key = fold(line)
-    return key in navigation or key.strip(" :.") in LABELS
+    return fold(line) in navigation or is_label(line)
 
 
 def is_text(lines: list[str], i: int) -> bool:
@@ -78,7 +84,7 @@ def is_text(lines: list[str], i: int) -> bool:
 
 def _short(line: str) -> bool:
     """A short line without sentence punctuation: a menu item rather than a title."""
-    return len(line.split()) <= 3 and not _SENTENCE_END.search(line)
+    return word_count(line) <= 3 and not _SENTENCE_END.search(line)
 
 
 def ends_mid_sentence(line: str) -> bool:
@@ -89,7 +95,7 @@ def ends_mid_sentence(line: str) -> bool:
 def starts_paragraph(lines: list[str], i: int) -> bool:
     """Whether lines[i] opens the release's first real paragraph (one line or hard-wrapped)."""
     line = lines[i]
-    words = line.count(" ") + 1
+    words = word_count(line)
     if words < 5 or is_caption(line) or _BULLET.match(line) or _GLUED.match(line):
         return False
     if words >= 8 and (_SENTENCE_END.search(line) or (words >= 12 and line.endswith(":"))):
@@ -152,13 +158,17 @@ def _body_from(lines: list[str], index: int, start: int, title: str | None = Non
 
 
 def _hard_wrapped(lines: list[str]) -> bool:
-    lengths = sorted(len(line) for line in lines if line)
+    lengths = sorted(display_length(line) for line in lines if line)
     return len(lengths) > 2 and lengths[int(0.9 * (len(lengths) - 1))] <= 110
 
 
 def read_heading(lines: list[str], navigation: frozenset[str], menu_stripped: bool) -> Heading:
     """The title and where the body starts, in lines that follow the known menu (if any)."""
     start = _first_paragraph(lines)
+    # A speech's salutation opens its text: its heading is the title.
+    salutation = next((i for i, line in enumerate(lines[:start]) if line and is_salutation(line)), None)
+    if salutation is not None and any(lines[:salutation]):
+        start = salutation
     if start is None:
         # No real paragraph: a short page; its first line is the title.
         content = [line for line in lines if line]
@@ -179,5 +189,7 @@ def read_heading(lines: list[str], navigation: frozenset[str], menu_stripped: bo
     for n in range(len(head) - 1, -1, -1):
         if not looks_like_menu(lines[head[n]], navigation):
             title = lines[head[n]]
-            return Heading(title=title, body=_body_from(lines, head[n] + 1, start, title))
+            # Sure when the lines before it are a menu's as known or as laid out, else a guess.
+            sure = all(looks_like_menu(lines[i], navigation) or _short(lines[i]) for i in head[:n])
+            return Heading(title=title, body=_body_from(lines, head[n] + 1, start, title), guessed=not sure)
     return Heading(title=None, body=lines[start:])

@@ -11,11 +11,13 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
 
+from . import words
 from .body import find_dateline
 from .contacts import find_contact_block
 from .errors import NotARelease
 from .heading import ends_mid_sentence, is_text, looks_like_menu
 from .places import country_code
+from .text import fold, word_count
 
 
 @dataclass
@@ -29,35 +31,27 @@ class ReleaseShape:
     has_dateline: bool
 
 
+# The words come from words.toml (every language); the patterns match folded text.
 # "Home / Press Room", "Accueil › Actualités": a breadcrumb, which listings open with.
-_BREADCRUMB = re.compile(r"^(?:home|accueil|inicio|page d['’]accueil)\s*[/›>»|]", re.IGNORECASE)
+_BREADCRUMB = re.compile(rf"^(?:{words.alternation('breadcrumb_home')})\s*[/›>»|]")
 # A page of search results or of a listing: "Displaying 721 - 732 of 20317", "Affichage de 1 à 10 sur 95".
 _RESULTS_COUNT = re.compile(
-    r"^(?:displaying|showing|affichage(?: de)?|mostrando)\s+\d+\s*(?:[-–]|à|a|to)\s*\d+"
-    r"\s+(?:of|sur|de)\s+\d+",
-    re.IGNORECASE,
+    rf"^(?:{words.alternation('results_count')})\s+\d+\s*(?:[-–]|a|to|al|bis|по|до)\s*\d+"
+    r"\s+(?:of|sur|de|di|von|из|з|od)\s+\d+"
 )
 # A home page's sections.
-_HOME_SECTION = re.compile(
-    r"^(?:derni[eè]res? (?:nouvelles|actualit[eé]s)|latest news|[uú]ltimas noticias|[àa] la une"
-    r"|nos (?:priorit[eé]s|programmes)|en bref|in focus)\s*:?$",
-    re.IGNORECASE,
-)
+_HOME_SECTION = re.compile(rf"^(?:{words.alternation('home_section')})\s*:?$")
 # A teaser's link to the full text, a story's sharing line.
-_READ_MORE = re.compile(
-    r"^(?:lire la suite|lire plus|en savoir plus|read more|read on|leer m[aá]s|ver m[aá]s|learn more)\b", re.I
-)
+_READ_MORE = words.starts_with("read_more")
 # Date stamps of listed items: "Wed, 09/19/2018 - 11:19", "Posted on Tue. May 23, 2017".
 _STAMP = re.compile(
-    r"\b\d{1,2}/\d{1,2}/\d{2,4}\s*-\s*\d{1,2}:\d{2}\b|^(?:posted|publié|publicado)(?: on| le| el)?\b", re.I
+    rf"\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\s*-\s*\d{{1,2}}:\d{{2}}\b|^(?:{words.alternation('posted_on')})(?![^\W\d_])"
 )
 # A feed's stamp: "17 hours 23 min ago" (no release says so).
-_FEED_STAMP = re.compile(r"\b\d+\s+(?:min|mins|minutes|hours?|days?)\s+ago\b", re.IGNORECASE)
+_FEED_STAMP = re.compile(r"\b\d+\s+(?:min|mins|minutes|hours?|days?)\s+ago\b")
 # A listing's own title: "IOM Mali News", "Official Statements", "Subscribe to ... feed".
 _LISTING_TITLE = re.compile(
-    r"\b(?:news|actualit[eé]s|noticias|statements|d[eé]clarations officielles|communiqu[eé]s(?: de presse)?"
-    r"|press releases|comunicados(?: de prensa)?)\s*$|^subscribe to\b|\bfeed$",
-    re.IGNORECASE,
+    rf"(?<![^\W_])(?:{words.alternation('listing_title')})\s*$|^subscribe to\b|\bfeed$"
 )
 # A page's kind shows in its first lines.
 SCAN_LINES = 200
@@ -68,6 +62,7 @@ _DASH = re.compile(r"[-–—−]")
 _ENDS_SENTENCE = re.compile(r"[.!?…»”:]$")
 _BULLET_ITEM = re.compile(r"^[•·▪*–-]\s+\S")
 _HEADING = re.compile(r"^[^\W\d_][^.!?:;]{5,70}$")
+_MEANS = re.compile(r"@|\d{3}")  # an e-mail, a phone
 
 
 def _is_title_like(line: str) -> bool:
@@ -75,24 +70,23 @@ def _is_title_like(line: str) -> bool:
     return line[:1].isupper() and not _ENDS_SENTENCE.search(line) and not ends_mid_sentence(line)
 
 
-def _is_listing(title: str, lines: list[str]) -> bool:
-    """Several items: stamps, "read more" links, teasers' datelines or tags repeated over them."""
-    if _LISTING_TITLE.search(title):
-        return True
+def _listing_signs(title: str, lines: list[str]) -> dict[str, int]:
+    """Signs of several items: stamps, "read more" links, tags repeated over them, teasers' datelines
+    (each counted; two of a kind make a listing)."""
+    if _LISTING_TITLE.search(fold(title)):
+        return {"listing title": 2}
     lines = lines[:LISTING_LINES]
     # Stamps, links and tags are short lines; a release's text is made of long ones.
     short = [line for line in lines if len(line) <= SHORT_LINE]
-    if any(_FEED_STAMP.search(line) for line in short):
-        return True
-    stamps = sum(1 for line in short if _STAMP.search(line))
-    teasers = sum(1 for line in short if _READ_MORE.match(line))
-    # Tags or stamps repeated over the items: "English", "main banner", "© IOM 2007".
-    tags = Counter(line for line in short if line.count(" ") < 4 and not line.endswith("."))
-    repeated = sum(n for n in tags.values() if n >= 2)
-    if stamps >= 2 or teasers >= 2 or repeated >= 2:
-        return True
+    if any(_FEED_STAMP.search(fold(line)) for line in short):
+        return {"feed stamp": 2}
+    # Tags or stamps repeated over the items: "English", "main banner", "© IOM 2007" (an e-mail or
+    # a phone printed twice is a contact's, not a tag).
+    tags = Counter(
+        line for line in short if word_count(line) < 5 and not line.endswith(".") and not _MEANS.search(line)
+    )
     # Teasers open with their dateline, after their title: a release has one.
-    datelines = (
+    datelines = sum(
         1
         for before, line in pairwise(lines)
         if before[:1].isupper()
@@ -100,7 +94,25 @@ def _is_listing(title: str, lines: list[str]) -> bool:
         and _is_title_like(before)
         and find_dateline(line, bare=False)
     )
-    return sum(datelines) >= 2
+    return {
+        "stamps": sum(1 for line in short if _STAMP.search(fold(line))),
+        "read more": sum(1 for line in short if _READ_MORE.match(fold(line))),
+        "repeated lines": sum(n for n in tags.values() if n >= 2),
+        "teasers' datelines": datelines,
+    }
+
+
+# "1951", "19 000", "1,2 million", "4.5M", "85 %", "+300": a figure, alone on its line.
+_FIGURE = re.compile(r"^[+~≈]?\d[\d\s.,’']*(?:\s?(?:%|[kKmM]|[^\W\d_]{1,9}))?\+?$")
+KEY_FIGURES = 3  # figures on lines of their own
+
+
+def _key_figures(title: str, lines: list[str]) -> int:
+    """Figures of a page of figures, each over its caption ("1951" / "Année de création" / "175" / …);
+    0 when the page has more sentences than figures."""
+    figures = sum(1 for line in [title, *lines] if _FIGURE.match(line) and any(ch.isdigit() for ch in line))
+    sentences = sum(1 for line in lines if word_count(line) >= 12)
+    return figures if figures >= sentences else 0
 
 
 def _is_heading(lines: list[str], i: int) -> bool:
@@ -108,58 +120,74 @@ def _is_heading(lines: list[str], i: int) -> bool:
     line, before, after = lines[i], lines[i - 1], lines[i + 1]
     return (
         bool(_HEADING.match(line))
-        and len(line.split()) <= 8
+        and word_count(line) <= 8
         and bool(re.search(r"[.!?…»”]$", before))
         and after[:1].isupper()
-        and len(after.split()) >= 12
+        and word_count(after) >= 12
     )
 
 
-def _is_subject_page(
-    title: str, lines: list[str], has_title: bool, has_dateline: bool, has_contacts: bool
-) -> bool:
-    """A country or thematic page: named after a country, or presenting a subject without news."""
-    if country_code(title):
-        return True
+def _subject_signs(lines: list[str], has_dateline: bool) -> dict[str, int]:
+    """Signs of a page presenting a subject rather than news: bullet lists, links, sections' headings."""
     if has_dateline:
-        return False
-    bullets = sum(1 for line in lines if _BULLET_ITEM.match(line))
-    teasers = sum(1 for line in lines if _READ_MORE.match(line))
-    headings = sum(1 for i in range(1, len(lines) - 1) if _is_heading(lines, i))
-    return bullets >= 3 or teasers >= 1 or headings >= 2 or not (has_title or has_contacts)
+        return {}
+    return {
+        "bullets": sum(1 for line in lines if _BULLET_ITEM.match(line)),
+        "read more": 3 * sum(1 for line in lines if _READ_MORE.match(fold(line))),
+        "headings": sum(1 for i in range(1, len(lines) - 1) if _is_heading(lines, i)),
+    }
 
 
-def _refuse_empty(page_lines: list[str], release: ReleaseShape) -> None:
-    """A page with no text of its own: a menu, or a contact block and nothing before it."""
-    first_lines = [line for line in page_lines[:10] if line][:3]
-    block = find_contact_block(first_lines)
-    if block and block[0] == 0:
-        raise NotARelease("media contacts page, not a release", "media_contacts_page")
+SUBJECT_SIGNS = {"bullets": 3, "read more": 3, "headings": 2}
+
+
+def _is_media_contacts(page_lines: list[str]) -> bool:
+    """A contact block with nothing before it."""
+    block = find_contact_block([line for line in page_lines[:10] if line][:8])
+    return block is not None and block[0] == 0
+
+
+def _has_text(release: ReleaseShape) -> bool:
+    """Some line of the page is text of its own, not a menu's."""
     lines = release.body_lines
-    text = any(line and not looks_like_menu(line) and is_text(lines, i) for i, line in enumerate(lines))
-    if not text and not any(len(line.split()) >= 12 and not looks_like_menu(line) for line in lines):
-        raise NotARelease("only site navigation", "only_navigation")
+    if any(line and not looks_like_menu(line) and is_text(lines, i) for i, line in enumerate(lines)):
+        return True
+    return any(word_count(line) >= 12 and not looks_like_menu(line) for line in lines)
 
 
-def refuse_non_release(page_lines: list[str], release: ReleaseShape) -> None:
-    """Raise NotARelease (with its code) when the page (its lines after the menu) is no press release."""
-    _refuse_empty(page_lines, release)
-    if any(_HOME_SECTION.match(line) for line in page_lines[:LISTING_LINES] if len(line) <= SHORT_LINE):
-        raise NotARelease("home page, not a release", "home_page")
-    if any(_BREADCRUMB.match(line) or _RESULTS_COUNT.match(line) for line in page_lines[:20]):
-        raise NotARelease("listing of releases, not a release", "listing_page")
-    # A page headed by a country's name (its title, the country tag of a release comes after one).
-    if country_code(next((line for line in page_lines if line), "")):
-        raise NotARelease("thematic or country page, not a release", "thematic_page")
+def refuse_non_release(page_lines: list[str], release: ReleaseShape) -> list[str]:
+    """Raise NotARelease (with its code) when the page (its lines after the menu) is no press release;
+    else the signs that nearly made it refused (one short of the rule), for an editor to look at."""
+    if _is_media_contacts(page_lines):
+        raise NotARelease("media contacts page, not a release", "media_contacts_page")
     # From the title on (what came before it is the site's), up to the contact block.
     start = next((i for i, line in enumerate(page_lines[:SCAN_LINES]) if line == release.title), None)
     content = [line for line in (page_lines[start:] if start is not None else release.body_lines) if line]
     if release.contact_lines:
         content = content[: len(content) - len(release.contact_lines)]
     lines = content[:SCAN_LINES]
-    if _is_listing(release.title, lines):
+    figures = _key_figures(release.title, lines)
+    if figures >= KEY_FIGURES or words.is_phrase("key_figures", release.title):
+        raise NotARelease("key figures page, not a release", "key_figures_page")
+    if not _has_text(release):
+        raise NotARelease("only site navigation", "only_navigation")
+    if any(_HOME_SECTION.match(fold(line)) for line in page_lines[:LISTING_LINES] if len(line) <= SHORT_LINE):
+        raise NotARelease("home page, not a release", "home_page")
+    if any(_BREADCRUMB.match(fold(line)) or _RESULTS_COUNT.match(fold(line)) for line in page_lines[:20]):
         raise NotARelease("listing of releases, not a release", "listing_page")
-    if _is_subject_page(
-        release.title, lines, release.has_title, release.has_dateline, bool(release.contact_lines)
-    ):
+    # A page headed by a country's name (its title, the country tag of a release comes after one).
+    if country_code(next((line for line in page_lines if line), "")) or country_code(release.title):
         raise NotARelease("thematic or country page, not a release", "thematic_page")
+    listing = _listing_signs(release.title, lines)
+    if any(n >= 2 for n in listing.values()):
+        raise NotARelease("listing of releases, not a release", "listing_page")
+    subject = _subject_signs(lines, release.has_dateline)
+    no_news = not release.has_dateline and not (release.has_title or release.contact_lines)
+    if no_news or any(subject[sign] >= least for sign, least in SUBJECT_SIGNS.items() if sign in subject):
+        raise NotARelease("thematic or country page, not a release", "thematic_page")
+    nearly = [f"{sign}: {n}" for sign, n in listing.items() if n == 1]
+    nearly += [
+        f"{sign}: {subject[sign]}" for sign, least in SUBJECT_SIGNS.items() if subject.get(sign) == least - 1
+    ]
+    nearly += [f"figures: {figures}"] if figures == KEY_FIGURES - 1 else []
+    return nearly

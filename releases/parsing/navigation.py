@@ -1,11 +1,11 @@
 """Site navigation: the block of lines that a site's pages share at their start.
 
-Menus are learned per site from a batch: its pages are grouped by their
-opening lines, and each group's shared leading lines are that site's menu.
-The caller stores them per site, so that a later page imported alone is
-still stripped. The current IOM French menu ships as a starting point
-(`DEFAULT_SITE`); a page of a never-seen site loses its menu by structure
-instead (see heading.py).
+Two ways, both without any site's words: menus are learned per site from a
+batch (its pages grouped by their opening lines, each group's shared leading
+lines being that site's menu; the caller stores them, so that a later page
+imported alone is still stripped), and a page of a site never seen loses its
+menu by the template's layout (`template_menu_length`): dashes, bullets,
+items printed twice or glued to their description, in any language or script.
 """
 
 import hashlib
@@ -14,10 +14,10 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import islice
-from pathlib import Path
 
-from .heading import is_text
-from .text import fold
+from . import words
+from .heading import is_glued, is_text
+from .text import fold, word_count
 
 # Lines further down than this are never navigation.
 LEADING_LINES = 150
@@ -25,21 +25,10 @@ LEADING_LINES = 150
 SAMPLE_PAGES = 200
 # Pages of a site open with the same menu: this many of its first lines name the group.
 OPENING_LINES = 6
-DEFAULT_SITE = "iom.int/fr"
 
 
 def navigation_key(line: str) -> str:
     return fold(line)
-
-
-def _load_default() -> frozenset[str]:
-    path = Path(__file__).with_name("iom_navigation_fr.txt")
-    return frozenset(
-        navigation_key(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
-    )
-
-
-DEFAULT_NAVIGATION = _load_default()
 
 
 @dataclass(frozen=True)
@@ -71,7 +60,63 @@ class Navigation:
         return best
 
 
-DEFAULT = Navigation.of({DEFAULT_SITE: DEFAULT_NAVIGATION})
+# No site's menu ships with the parser: a page is stripped by what imports learned, and by structure.
+DEFAULT = Navigation.of({})
+
+# ---------------------------------------------------------------- the template's menu, by its layout
+# Lines whose layout only a menu has ("-", "- Item", an item glued to its text) end a menu's run;
+# short items between them, or printed twice, belong to it; anything else ends it.
+MENU_ITEM_WORDS = 6  # an item between the marks: a few words, no sentence
+MENU_BULLET_WORDS = 12  # "- Bureau des partenariats, de la sensibilisation et de la communication"
+MENU_GAP = 10  # items between two marks ("What we do" ×2, "Partnerships" ×2, …)
+MENU_MIN_MARKS = 2
+_DASH_ONLY = re.compile(r"^[-–—•·*]$")
+_BULLET_ITEM = re.compile(r"^[-–—•·*]\s+\S")
+_SENTENCE_END = re.compile(r"[.!?…;:。！？؟：]$")
+
+
+def _menu_mark(line: str, key: str, previous: str) -> bool:
+    """A line only a menu has: a dash, a short bullet, an item glued to its description, a skip link."""
+    if _DASH_ONLY.match(line) or words.is_phrase("skip_link", line):
+        return True
+    if _BULLET_ITEM.match(line):
+        return word_count(line) <= MENU_BULLET_WORDS and not _SENTENCE_END.search(line)
+    # "Who we are" then "WHO WE AREThe International …": the item, then the item glued to its text.
+    glued_to_item = bool(previous) and key.startswith(previous) and len(key) >= len(previous) + 20
+    return glued_to_item or (is_glued(line) and word_count(line) >= 8)
+
+
+def _menu_item(line: str, key: str, previous: str) -> bool:
+    """A short item between marks, or one printed twice."""
+    if key == previous:
+        return word_count(line) <= MENU_BULLET_WORDS
+    return word_count(line) <= MENU_ITEM_WORDS and not _SENTENCE_END.search(line) and not line[:1].isdigit()
+
+
+def template_menu_length(lines: list[str]) -> int:
+    """How many leading lines are the site template's menu, told by its layout alone (0: none).
+
+    The run starts at the top and ends with its last mark; at least two marks make a menu,
+    so that a title followed by a list is never taken for one.
+    """
+    end = marks = gap = 0
+    previous = ""
+    for i, line in enumerate(lines[:LEADING_LINES]):
+        if not line:
+            continue
+        key = navigation_key(line)
+        if _menu_mark(line, key, previous):
+            end, marks, gap = i + 1, marks + 1, 0
+        elif _menu_item(line, key, previous) and gap < MENU_GAP:
+            gap += 1
+        else:
+            break
+        previous = key
+    if marks < MENU_MIN_MARKS:
+        return 0
+    while end < len(lines) and not lines[end].strip():
+        end += 1
+    return end
 
 
 def navigation_length(lines: list[str], navigation: frozenset[str] | set[str]) -> int:

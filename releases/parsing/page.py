@@ -5,21 +5,22 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from datetime import date
 
-from .body import Dateline, date_line, find_dateline, find_projects, find_quoted_people
-from .contacts import find_contact_block, opening_remainder, parse_contact_lines
+from .body import Dateline, date_line, date_prefix, find_dateline, find_projects, find_quoted_people
+from .contacts import EMAIL, find_contact_block, opening_remainder, parse_contact_lines
 from .errors import NotARelease
 from .heading import Heading, is_caption, is_glued, is_label, looks_like_menu, read_heading
 from .kinds import ReleaseShape, refuse_non_release
 from .language import detect_language
-from .navigation import DEFAULT, Navigation
+from .navigation import DEFAULT, Navigation, template_menu_length
 from .places import city_countries, country_code
 from .reading import PageLines
 from .results import ParsedContact, ParsedOffice, ParsedRelease, fingerprint
-from .text import fold, restore_ligatures, to_paragraphs
+from .text import fold, restore_ligatures, to_paragraphs, word_count
 from .warnings import ParseWarning
 
 MAX_TITLE_LENGTH = 300
 MAX_CONTACT_LINES = 60
+CONTACT_TAIL_LINES = 12  # a contact block sits in the last lines
 # Menu lines left over sit at the top of the body.
 MENU_LEFTOVER_LINES = 20
 # A title made from the first sentence, when the page has none, is cut about here.
@@ -33,17 +34,23 @@ def parse_page(
 ) -> ParsedRelease:
     """The release a page holds; NotARelease or PageError (with a code) when it holds none."""
     navigation = navigation if isinstance(navigation, Navigation) else Navigation.of(navigation)
-    lines, menu_stripped = strip_known_navigation(page.lines, navigation)
-    heading = find_heading(page, lines, navigation, menu_stripped)
-    warnings = [*page.warnings, *menu_warnings(heading, navigation)]
+    lines, stripped = strip_navigation(page.lines, navigation)
+    # What a menu has: the site's known lines, and this page's own menu lines.
+    menu = navigation.every_line | stripped
+    heading = find_heading(page, lines, menu, bool(stripped))
+    warnings = [*page.warnings, *menu_warnings(heading, menu)]
+    if heading.guessed:
+        warnings.append(ParseWarning("title_guessed", heading.title or ""))
     body_lines, contact_lines = split_contact_block(heading.body, warnings)
     language = release_language(heading.title, body_lines)
     paragraphs, dateline, published = read_body(body_lines, page.is_html, language)
     if not paragraphs:
         warnings.append(ParseWarning("empty_body"))
-    title = settle_title(heading.title, paragraphs or [line for line in lines if line], navigation, warnings)
+    title = settle_title(heading.title, paragraphs or [line for line in lines if line], menu, warnings)
     shape = ReleaseShape(title, heading.title is not None, body_lines, contact_lines, dateline is not None)
-    refuse_non_release(lines, shape)
+    nearly = refuse_non_release(lines, shape)
+    if nearly:
+        warnings.append(ParseWarning("nearly_refused", ", ".join(nearly)))
     contacts, offices = read_contacts(contact_lines, warnings)
     release_office = next((offices[c.office] for c in contacts if c.office in offices), None)
     flat_body = " ".join(paragraphs)
@@ -55,6 +62,7 @@ def parse_page(
         body="\n\n".join(paragraphs),
         dateline=dateline.place if dateline else None,
         dateline_places=dateline.places if dateline else [],
+        dateline_country=dateline.country if dateline else None,
         published=page.published or published,
         language=language,
         country=(release_office.country if release_office else None)
@@ -71,31 +79,34 @@ def parse_page(
 
 
 # ---------------------------------------------------------------- steps
-def strip_known_navigation(lines: list[str], navigation: Navigation) -> tuple[list[str], bool]:
-    """The page without the known menu that opens it; whether there was one."""
+def strip_navigation(lines: list[str], navigation: Navigation) -> tuple[list[str], frozenset[str]]:
+    """The page without the menu that opens it (its site's as learned, then the template's as
+    laid out), and the keys of the lines taken away."""
     _site, length = navigation.strip_length(lines)
+    length += template_menu_length(lines[length:])
     rest = lines[length:]
+    stripped = frozenset(fold(line) for line in lines[:length] if line)
     if not any(rest) and length:
         raise NotARelease("only site navigation", "only_navigation")
     if not any(rest):
         raise NotARelease("empty page", "empty_page")
-    return rest, length > 0
+    return rest, stripped
 
 
-def find_heading(page: PageLines, lines: list[str], navigation: Navigation, menu_stripped: bool) -> Heading:
+def find_heading(page: PageLines, lines: list[str], menu: frozenset[str], menu_stripped: bool) -> Heading:
     """The title and the body's lines: an HTML page names its title, a text page is read for it."""
     if page.title:
         title = fold(page.title)
         return Heading(page.title, [line for line in lines if fold(line) != title and not is_caption(line)])
-    return read_heading(lines, navigation.every_line, menu_stripped)
+    return read_heading(lines, menu, menu_stripped)
 
 
-def menu_warnings(heading: Heading, navigation: Navigation) -> list[ParseWarning]:
-    """Lines left in the body that a known menu has (menu items are short, or glued to their text)."""
+def menu_warnings(heading: Heading, menu: frozenset[str]) -> list[ParseWarning]:
+    """Lines left in the body that a menu has (menu items are short, or glued to their text)."""
     leftovers = [
         line
         for line in heading.body[:MENU_LEFTOVER_LINES]
-        if line and (line.count(" ") < 6 or is_glued(line)) and fold(line) in navigation.every_line
+        if line and (word_count(line) < 7 or is_glued(line)) and fold(line) in menu
     ]
     return [ParseWarning("menu_lines_in_body", " | ".join(leftovers[:5]))] if leftovers else []
 
@@ -104,7 +115,13 @@ def split_contact_block(lines: list[str], warnings: list[ParseWarning]) -> tuple
     """(the body's lines, the contact block's lines)."""
     block = find_contact_block(lines)
     if not block:
-        warnings.append(ParseWarning("no_contact_block"))
+        # E-mails at the end of the text: a contact block whose opening was not recognised.
+        emails = [m for line in lines[-CONTACT_TAIL_LINES:] for m in EMAIL.findall(line)]
+        warnings.append(
+            ParseWarning("contact_block_not_recognised", emails[0])
+            if emails
+            else ParseWarning("no_contact_block")
+        )
         return lines, []
     contact_lines = [opening_remainder(lines[block[1] - 1]), *lines[block[1] :]]
     if len(contact_lines) > MAX_CONTACT_LINES:
@@ -137,23 +154,26 @@ def read_body(
         dateline = find_dateline(paragraph, language=language)
         if dateline:
             paragraphs[index] = dateline.rest
+        elif dated := date_prefix(paragraph):  # a date without a place: "10 ottobre 2016 - …"
+            published, paragraphs[index] = published or dated[0], dated[1]
+            break
         if dateline or re.search(r"[.!?…»”]$", paragraph):
             break
     return paragraphs, dateline, published or (dateline.published if dateline else None)
 
 
 def settle_title(
-    title: str | None, paragraphs: list[str], navigation: Navigation, warnings: list[ParseWarning]
+    title: str | None, paragraphs: list[str], menu: frozenset[str], warnings: list[ParseWarning]
 ) -> str:
     """The release's title, with a warning when an editor should look at it."""
     if not title:
         warnings.append(ParseWarning("no_title"))
         first = paragraphs[0] if paragraphs else ""
-        sentence = re.split(r"(?<=[.!?…])\s", first, maxsplit=1)[0]
+        sentence = re.split(r"(?<=[.!?…])\s|(?<=[。！？])", first, maxsplit=1)[0]
         title = _cut(sentence, DERIVED_TITLE_LENGTH)
     elif is_label(title):
         warnings.append(ParseWarning("title_is_label", title))
-    elif looks_like_menu(title, navigation.every_line):
+    elif looks_like_menu(title, menu):
         warnings.append(ParseWarning("title_is_menu", title))
     if len(title) > MAX_TITLE_LENGTH:
         warnings.append(ParseWarning("title_too_long"))

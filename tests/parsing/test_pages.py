@@ -230,7 +230,7 @@ def test_an_html_title_that_is_a_label_is_flagged():
 
 
 def test_menu_lines_left_in_the_body_are_flagged():
-    parsed = parse(release(MAIN_MENU, TITLE, [*BODY[:2], "Engagez-vous", BODY[2]]))
+    parsed = parse(release(MAIN_MENU, TITLE, [*BODY[:2], "S'engager", BODY[2]]))
     assert "menu_lines_in_body" in {w.code for w in parsed.warnings}
 
 

@@ -101,3 +101,23 @@ def test_a_page_in_another_encoding_is_read_whole_in_it():
 def test_mojibake_is_repaired_but_real_words_are_left_alone():
     page = "Directrice gÃ©nÃ©rale\nSão Paulo, naïve, Ça, Œuvre, Ãcaro\n"
     assert decode(page.encode("utf-8")) == "Directrice générale\nSão Paulo, naïve, Ça, Œuvre, Ãcaro\n"
+
+
+def test_a_stray_nul_byte_is_dropped_with_a_warning():
+    paragraph = "Un texte assez long pour une page, comme tous les communiqués en ont. " * 4
+    text, warnings = decode_page(f"Titre du communiqué\x00\n{paragraph}\x01\n".encode())
+    assert text == f"Titre du communiqué\n{paragraph}\n"
+    assert [(w.code, w.detail) for w in warnings] == [("control_characters_removed", "2 caractère(s)")]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20,
+        "Titre – été, un texte en UTF-16 sans marque".encode("utf-16-le"),  # a NUL every other byte
+        b"PK\x03\x04" + bytes(range(256)) * 100,
+    ],
+)
+def test_a_truly_binary_file_is_still_refused(data):
+    with pytest.raises(PageError, match="binary"):
+        decode(data)

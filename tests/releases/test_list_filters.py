@@ -50,7 +50,7 @@ def test_several_countries_at_once(client, three_countries):
 def test_a_wrong_country_code_is_named_and_ignored(client, three_countries):
     response = client.get("/?country=GUA")
     assert len(response.context["page"].object_list) == 4
-    assert "« GUA » n’est pas un code de pays ISO" in response.content.decode()
+    assert "« GUA » n’est ni un pays ni un code de pays ISO" in response.content.decode()
 
 
 def test_language_filter_facet_and_display(client, three_countries):

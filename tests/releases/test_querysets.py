@@ -25,18 +25,25 @@ def dated():
         ("Janvier 2021", date(2021, 1, 10)),
         ("Décembre 2019", date(2019, 12, 31)),
     ]:
-        ReleaseFactory(title=title, published=published)
+        # An undated release was first imported in June 2020.
+        ReleaseFactory(title=title, published=published, imported_on=date(2020, 6, 1))
 
 
-def test_newest_first_with_undated_last(dated):
+def test_newest_first_with_undated_placed_by_their_first_import(dated):
     assert list(Release.objects.newest_first().values_list("title", flat=True)) == [
-        "Janvier 2021", "Décembre 2019", "Mars 2019", "Sans date",
+        "Janvier 2021", "Sans date", "Décembre 2019", "Mars 2019",
     ]  # fmt: skip
 
 
-def test_the_list_shows_newest_first_and_undated_last(client, dated):
-    page = client.get("/").context["page"]
-    assert [r.title for r in page.object_list] == ["Janvier 2021", "Décembre 2019", "Mars 2019", "Sans date"]
+def test_the_list_shows_newest_first_and_says_when_an_undated_release_came(client, dated):
+    response = client.get("/")
+    page = response.context["page"]
+    assert [r.title for r in page.object_list] == ["Janvier 2021", "Sans date", "Décembre 2019", "Mars 2019"]
+    assert (
+        'Sans date (importé le <time datetime="2020-06-01">1 juin 2020</time>)' in response.content.decode()
+    )
+    # Not in a year's list: it has no year.
+    assert "Sans date" not in [r.title for r in client.get("/?year=2020").context["page"].object_list]
 
 
 def test_year_filter_and_its_facet(client, dated):
@@ -67,7 +74,8 @@ def test_related_releases_share_a_contact_a_project_or_the_office():
     ReleaseContactFactory(release=release, person=person)
     ReleaseFactory(title="Même bureau", office=office, published=date(2020, 1, 1))
     ReleaseFactory(title="Même projet", office=elsewhere, projects=[project], published=date(2021, 1, 1))
-    ReleaseContactFactory(release=ReleaseFactory(title="Même contact", office=elsewhere), person=person)
+    same_contact = ReleaseFactory(title="Même contact", office=elsewhere, imported_on=date(2019, 1, 1))
+    ReleaseContactFactory(release=same_contact, person=person)
     ReleaseFactory(title="Sans rapport", office=elsewhere)
     related = Release.objects.for_listing().related_to(Release.objects.with_details().get(pk=release.pk), 5)
     assert [other.title for other in related] == ["Même projet", "Même bureau", "Même contact"]

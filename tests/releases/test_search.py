@@ -76,7 +76,10 @@ def test_newest_matches_whether_few_or_many(db, limit, expected):
     for title, published in [("2018a", date(2018, 3, 1)), ("sans date", None), ("2019", date(2019, 1, 5)),
                              ("2018b", date(2018, 3, 1)), ("autre", date(2020, 1, 1))]:  # fmt: skip
         ReleaseFactory(
-            title=title, published=published, body="Des migrants." if title != "autre" else "Rien."
+            title=title,
+            published=published,
+            imported_on=date(2017, 1, 1),  # undated: placed by its first import
+            body="Des migrants." if title != "autre" else "Rien.",
         )
     titles = dict(Release.objects.values_list("pk", "title"))
     assert [titles[pk] for pk in Release.objects.search("migrants").newest_ids(limit)] == expected
@@ -84,7 +87,9 @@ def test_newest_matches_whether_few_or_many(db, limit, expected):
 
 def test_the_list_pages_through_search_matches_newest_first(client, db):
     for title, published in [("Ancien", date(2015, 6, 1)), ("Récent", date(2021, 2, 3)), ("Sans date", None)]:
-        ReleaseFactory(title=title, published=published, body="Des migrants de retour.")
+        ReleaseFactory(
+            title=title, published=published, body="Des migrants de retour.", imported_on=date(2014, 1, 1)
+        )
     response = client.get("/", {"q": "migrants", "sort": "date"})
     assert [r.title for r in response.context["page"].object_list] == ["Récent", "Ancien", "Sans date"]
     assert response.context["releases"].count == 3 and not response.context["releases"].capped
