@@ -1,10 +1,12 @@
 """Walks a filtered list of the API page after page while an import runs, in a process of
 its own (tests/api/test_cursor_walk.py starts it with the database's DATABASE_URL):
 
-    python -m tests.api.cursor_walker QUERY PAGE_SIZE RELEASES_AT_START
+    python -m tests.api.cursor_walker QUERY PAGE_SIZE RELEASES_AT_START RELEASES_AT_END
 
 It waits for the import's first window (more releases than RELEASES_AT_START),
-notes the releases of the list then, walks it through `next`, and prints JSON:
+notes the releases of the list then, walks it through `next` (half-way, it waits
+for the import's next window, so that the import surely writes during the walk,
+however fast either goes), and prints JSON:
 {"before": [...], "walked": [...], "releases_at_walk_start": n, "releases_at_walk_end": n}.
 """
 
@@ -14,7 +16,7 @@ import sys
 import time
 
 
-def main(query: str, page_size: int, at_start: int) -> None:
+def main(query: str, page_size: int, at_start: int, at_end: int) -> None:
     import django
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "iomnews.settings")
@@ -25,11 +27,14 @@ def main(query: str, page_size: int, at_start: int) -> None:
     from api.paging import ApiReleaseList
     from releases.models import Release
 
-    deadline = time.monotonic() + 120
-    while Release.objects.count() <= at_start:  # the import has written its first window
-        if time.monotonic() > deadline:
-            raise SystemExit("the import never started")
-        time.sleep(0.02)
+    def wait_for_more_than(count: int) -> None:
+        deadline = time.monotonic() + 120
+        while Release.objects.count() <= count:
+            if time.monotonic() > deadline:
+                raise SystemExit(f"the import wrote nothing after {count} releases")
+            time.sleep(0.02)
+
+    wait_for_more_than(at_start)  # the import's first window
     started_with = Release.objects.count()
     listing = ApiReleaseList(QueryDict(query))
     assert listing.filterset.form.is_valid(), listing.filterset.form.errors
@@ -41,7 +46,8 @@ def main(query: str, page_size: int, at_start: int) -> None:
         page = response.json()
         walked += [r["id"] for r in page["results"]]
         url = page["next"]
-        time.sleep(0.01)  # a client's pace: the import goes on between pages
+        if started_with < at_end and len(walked) >= len(before) // 2 > len(walked) - page_size:
+            wait_for_more_than(started_with)  # half-way: the import's next window
     ended_with = Release.objects.count()
     print(
         json.dumps(
@@ -56,4 +62,4 @@ def main(query: str, page_size: int, at_start: int) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]))
+    main(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]))

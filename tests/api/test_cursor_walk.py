@@ -63,7 +63,7 @@ def test_a_cursor_walk_during_an_import_sees_every_release_once(database_copy, t
 
     importing = subprocess.Popen([*manage, str(tmp_path / "second")], env=env, stdout=subprocess.DEVNULL,
                                  stderr=subprocess.PIPE)  # fmt: skip
-    walker = [sys.executable, "-m", "tests.api.cursor_walker", QUERY, "7", str(BEFORE)]
+    walker = [sys.executable, "-m", "tests.api.cursor_walker", QUERY, "7", str(BEFORE), str(BEFORE + DURING)]
     walk = subprocess.run(walker, env=env, cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert importing.wait(timeout=300) == 0, importing.stderr.read()
     assert walk.returncode == 0, walk.stderr
