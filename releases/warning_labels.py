@@ -53,6 +53,8 @@ REFUSAL_LABELS: dict[str, str] = {
     "home_page": "page d’accueil",
     "thematic_page": "page thématique, pas un communiqué",
     "key_figures_page": "page de chiffres clés, pas un communiqué",
+    "untitled_page": "page sans titre ni contact presse (récit, page du site), pas un communiqué",
+    "story_page": "récit ou reportage, pas un communiqué",
     "media_contacts_page": "page de contacts presse",
     "symbolic_link_loop": "boucle de liens symboliques",
     "broken_link": "lien symbolique cassé",

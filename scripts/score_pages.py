@@ -14,7 +14,8 @@ navigation learned across the batch, as an import does), `--batch all` all
 pages as one batch mixing every site. Plain Python on the parser: no database.
 
 Texts compare ignoring runs of white space and ' against ’; `body_start` is
-a prefix of the body once its dateline is removed. A release refused counts
+a prefix of the text once its dateline is removed (a subtitle, kept apart
+from the body, opens the text as readers see it). A release refused counts
 as wrong on every line. `--failures` lists what went wrong, page by page.
 """
 
@@ -55,6 +56,7 @@ CHECKS = [
 REFUSAL_CODES = {
     "listing": "listing_page",
     "thematic": "thematic_page",
+    "country": "thematic_page",
     "key_figures": "key_figures_page",
     "home": "home_page",
     "media_contacts": "media_contacts_page",
@@ -139,17 +141,18 @@ def check(name: str, label: dict, result) -> Outcome:
     if not outcome.checks["title"]:
         outcome.problems.append(f"title {result.title!r}, expected {label.get('title')!r}")
     start = same(label.get("body_start"))
-    outcome.checks["body"] = same(result.body).startswith(start)
+    # The text as a reader sees it: a subtitle (a standfirst) opens it.
+    text = same(f"{result.subtitle or ''} {result.body}")
+    outcome.checks["body"] = text.startswith(start)
     if not outcome.checks["body"]:
-        outcome.problems.append(f"body {same(result.body)[:80]!r}, expected {start[:80]!r}")
+        outcome.problems.append(f"body {text[:80]!r}, expected {start[:80]!r}")
     country = label.get("dateline_country")
-    outcome.checks["dateline"] = result.dateline_country == country
+    # (A parser from before the dateline's own country was kept: the release's, when it has a dateline.)
+    found = getattr(result, "dateline_country", result.country if result.dateline else None)
+    outcome.checks["dateline"] = found == country
     if not outcome.checks["dateline"]:
-        got, wanted = (
-            f"{result.dateline!r} ({result.dateline_country})",
-            f"{label.get('dateline')!r} ({country})",
-        )
-        outcome.problems.append(f"dateline {got}, expected {wanted}")
+        wanted = f"{label.get('dateline')!r} ({country})"
+        outcome.problems.append(f"dateline {result.dateline!r} ({found}), expected {wanted}")
     outcome.checks["language"] = result.language == label.get("language")
     if not outcome.checks["language"]:
         outcome.problems.append(f"language {result.language}, expected {label.get('language')}")

@@ -13,8 +13,12 @@ _UPPER = "A-ZÀ-ÖØ-Þ"
 _LOWER = "a-zß-öø-ÿ"
 
 # ---------------------------------------------------------------- dateline
-# "Place – text", "Place — text", "Place − text", "Dakar- text".
-_DATELINE = re.compile(r"^(?P<place>[^\W\d_][^\n–—−]{0,70}?)\.?\s*[-–—−]{1,2}\s+(?P<rest>\S.*)$", re.DOTALL)
+# "Place – text", "Place — text", "Place − text", "Dakar- text", "30 novembre 2021, Le Caire - text".
+_DATELINE = re.compile(r"^(?P<place>[^\W_][^\n–—−]{0,70}?)\.?\s*[-–—−]{1,2}\s+(?P<rest>\S.*)$", re.DOTALL)
+# "(Genève). text", "【東京発】text": a place in brackets.
+_DATELINE_BRACKETS = re.compile(
+    r"^[(\[【]\s*(?P<place>[^()\[\]【】\n]{2,40}?)\s*発?[)\]】]\s*[.:–—−-]?\s*(?P<rest>\S.*)$", re.DOTALL
+)
 # "San Jose, Costa Rica. The IOM ...": a city and its country, then a full stop.
 _DATELINE_STOP = re.compile(
     r"^(?P<place>[^\W\d_][^\n.,–—−]{1,40},[^\n.,–—−]{2,40})\.\s+(?=[«“\"A-ZÀ-Ý])(?P<rest>\S.*)$", re.DOTALL
@@ -28,6 +32,9 @@ _WEEKDAYS = rf"(?:{words.alternation('weekdays')})"
 _DATE = re.compile(
     rf"(?:{_WEEKDAYS},?\s+)?(?:le\s+|el\s+)?(\d{{1,2}})(?:er|\.)?\s+(?:de\s+)?([^\W\d_]+)(?:,?\s+(?:de\s+)?(\d{{4}}))?\b"
 )
+_COMMAS = re.compile("[،、，]")  # the Arabic, Chinese and Japanese commas
+# "2024年3月5日", "2024년 3월 5일": a date written year, month, day in Chinese, Japanese or Korean.
+_YEAR_FIRST = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
 # "10 ottobre 2016 - L’Organizzazione …": a text opening with its date alone.
 _DATE_PREFIX = re.compile(rf"^{_DATE.pattern}\s*[-–—−]{{1,2}}\s+(?=\S)")
 # A paragraph that is only a date ("14 juin 2019"): the publication date at the head of an article.
@@ -52,8 +59,17 @@ def _to_date(day: str, month: str, year: str | None) -> date | None:
         return None
 
 
+def _year_first(match: re.Match) -> date | None:
+    try:
+        return date(*map(int, match.groups()))
+    except ValueError:
+        return None
+
+
 def _date_in(text: str) -> tuple[date | None, str]:
     """(the date written in a dateline's place, the place without its date words)."""
+    if found := _YEAR_FIRST.search(text):
+        return _year_first(found), (text[: found.start()] + text[found.end() :]).strip(" ,")
     folded, positions = fold_with_positions(text)
     for match in _DATE.finditer(folded):
         if match.group(2) in _MONTHS:
@@ -64,7 +80,9 @@ def _date_in(text: str) -> tuple[date | None, str]:
 
 
 def date_line(paragraph: str) -> date | None:
-    """The date of a paragraph that holds only a date with its year ("14 juin 2019")."""
+    """The date of a paragraph that holds only a date with its year ("14 juin 2019", "2024年3月5日")."""
+    if len(paragraph) < 40 and (found := _YEAR_FIRST.fullmatch(paragraph.strip(" ."))):
+        return _year_first(found)
     match = _DATE_ONLY.match(fold(paragraph).strip(" .")) if len(paragraph) < 40 else None
     if not match or match.group(2) not in _MONTHS:
         return None
@@ -111,19 +129,24 @@ def find_dateline(paragraph: str, bare: bool = True, language: str | None = None
     gazetteer knows, so that an ordinary sentence with a dash is not taken
     for a dateline. `bare`: a country named without a dash counts too.
     """
-    match = _DATELINE.match(paragraph) or _DATELINE_STOP.match(paragraph)
+    match = (
+        _DATELINE.match(paragraph) or _DATELINE_STOP.match(paragraph) or _DATELINE_BRACKETS.match(paragraph)
+    )
     if not match:
         return _bare_country(paragraph) if bare else None
-    printed = match.group("place").strip(" ,")
+    printed = match.group("place").strip(" ,、，،")
     if re.search(r"\b[A-Z]\.[A-Z]$", printed):
         printed += "."  # "Washington, D.C." keeps its last full stop
-    published, place = _date_in(printed)
+    published, place = _date_in(_COMMAS.sub(",", printed))
     place = place.strip(" ,.")
     parts = [part.strip() for part in place.split(",") if part.strip()]
     places = [p.strip() for p in re.split(r"\s*/\s*", parts[0]) if p.strip()] if parts else []
     if not places or len(parts) > 3 or any(len(part.split()) > 5 for part in [*places, *parts[1:]]):
         return None
-    country = _country_of([places[0], *parts[1:]], language)
+    # The first place known gives the country ("Floriana/Roma/Bruxelles": a town the gazetteer lacks).
+    country = next(
+        (c for place_ in places if (c := _country_of([place_, *parts[1:]], language)) is not None), None
+    )
     if country is None:
         return None
     place = printed  # as printed, date words included: they leave the body with it

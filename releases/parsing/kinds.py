@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from . import words
-from .body import find_dateline
+from .body import date_line, find_dateline
 from .contacts import find_contact_block
 from .errors import NotARelease
 from .heading import ends_mid_sentence, is_text, looks_like_menu
@@ -49,10 +49,13 @@ _STAMP = re.compile(
 )
 # A feed's stamp: "17 hours 23 min ago" (no release says so).
 _FEED_STAMP = re.compile(r"\b\d+\s+(?:min|mins|minutes|hours?|days?)\s+ago\b")
+_FEED = re.compile(rf"^subscribe to\b.*\bfeed$|{_FEED_STAMP.pattern}")
 # A listing's own title: "IOM Mali News", "Official Statements", "Subscribe to ... feed".
 _LISTING_TITLE = re.compile(
     rf"(?<![^\W_])(?:{words.alternation('listing_title')})\s*$|^subscribe to\b|\bfeed$"
 )
+# A feature's title: "Photo story: …", "Reportage photo : …".
+_FEATURE = re.compile(rf"^(?:{words.alternation('feature_label')})\s*[:：|–—-]")
 # A page's kind shows in its first lines.
 SCAN_LINES = 200
 # Listing signs are looked for in this many lines, in lines this short for stamps, links and tags.
@@ -60,7 +63,7 @@ LISTING_LINES = 80
 SHORT_LINE = 50
 _DASH = re.compile(r"[-–—−]")
 _ENDS_SENTENCE = re.compile(r"[.!?…»”:]$")
-_BULLET_ITEM = re.compile(r"^[•·▪*–-]\s+\S")
+_BULLET_ITEM = re.compile(r"^[•·▪*–-]\s+(?=\S)")
 _HEADING = re.compile(r"^[^\W\d_][^.!?:;]{5,70}$")
 _MEANS = re.compile(r"@|\d{3}")  # an e-mail, a phone
 
@@ -88,14 +91,14 @@ def _listing_signs(title: str, lines: list[str]) -> dict[str, int]:
     # Teasers open with their dateline, after their title: a release has one.
     datelines = sum(
         1
-        for before, line in pairwise(lines)
+        for before, line in pairwise(_BULLET_ITEM.sub("", line) for line in lines)  # "• Title"
         if before[:1].isupper()
         and _DASH.search(line, 0, 80)
         and _is_title_like(before)
         and find_dateline(line, bare=False)
     )
     return {
-        "stamps": sum(1 for line in short if _STAMP.search(fold(line))),
+        "stamps": sum(1 for line in short if _STAMP.search(fold(line)) or date_line(line)),
         "read more": sum(1 for line in short if _READ_MORE.match(fold(line))),
         "repeated lines": sum(n for n in tags.values() if n >= 2),
         "teasers' datelines": datelines,
@@ -107,12 +110,29 @@ _FIGURE = re.compile(r"^[+~≈]?\d[\d\s.,’']*(?:\s?(?:%|[kKmM]|[^\W\d_]{1,9}))
 KEY_FIGURES = 3  # figures on lines of their own
 
 
-def _key_figures(title: str, lines: list[str]) -> int:
-    """Figures of a page of figures, each over its caption ("1951" / "Année de création" / "175" / …);
-    0 when the page has more sentences than figures."""
-    figures = sum(1 for line in [title, *lines] if _FIGURE.match(line) and any(ch.isdigit() for ch in line))
+def _is_figure(line: str) -> bool:
+    return bool(_FIGURE.match(line)) and any(ch.isdigit() for ch in line)
+
+
+def _key_figures(page_lines: list[str], lines: list[str]) -> int:
+    """Figures of a page of figures, each over its caption ("1951" / "Année de création" / "175" / …):
+    those before its first paragraph (no release opens so), or all of them when the page has
+    fewer sentences than figures; 0 for a page of text."""
+    head = []
+    for i, line in enumerate(page_lines[:LISTING_LINES]):
+        if line and is_text(page_lines, i):
+            break
+        head.append(line)
+    before_text = sum(1 for line in head if _is_figure(line))
+    figures = sum(1 for line in lines if _is_figure(line))
     sentences = sum(1 for line in lines if word_count(line) >= 12)
-    return figures if figures >= sentences else 0
+    return max(before_text, figures if figures >= sentences else 0)
+
+
+def _has_key_figures_heading(page_lines: list[str]) -> bool:
+    """ "Chiffres clés", "Key facts": a short line heading a page's figures."""
+    short = (line for line in page_lines[:LISTING_LINES] if line and word_count(line) <= 4)
+    return any(words.is_phrase("key_figures", line) for line in short)
 
 
 def _is_heading(lines: list[str], i: int) -> bool:
@@ -166,8 +186,8 @@ def refuse_non_release(page_lines: list[str], release: ReleaseShape) -> list[str
     if release.contact_lines:
         content = content[: len(content) - len(release.contact_lines)]
     lines = content[:SCAN_LINES]
-    figures = _key_figures(release.title, lines)
-    if figures >= KEY_FIGURES or words.is_phrase("key_figures", release.title):
+    figures = _key_figures(page_lines, lines)
+    if figures >= KEY_FIGURES or _has_key_figures_heading(page_lines):
         raise NotARelease("key figures page, not a release", "key_figures_page")
     if not _has_text(release):
         raise NotARelease("only site navigation", "only_navigation")
@@ -175,6 +195,11 @@ def refuse_non_release(page_lines: list[str], release: ReleaseShape) -> list[str
         raise NotARelease("home page, not a release", "home_page")
     if any(_BREADCRUMB.match(fold(line)) or _RESULTS_COUNT.match(fold(line)) for line in page_lines[:20]):
         raise NotARelease("listing of releases, not a release", "listing_page")
+    # A feed's page: "Subscribe to … feed", "Updated: 2 hours 25 min ago" (its items follow, whole).
+    if any(_FEED.search(fold(line)) for line in page_lines[:20] if len(line) <= SHORT_LINE):
+        raise NotARelease("listing of releases, not a release", "listing_page")
+    if _FEATURE.match(fold(release.title)):
+        raise NotARelease("feature story, not a release", "story_page")
     # A page headed by a country's name (its title, the country tag of a release comes after one).
     if country_code(next((line for line in page_lines if line), "")) or country_code(release.title):
         raise NotARelease("thematic or country page, not a release", "thematic_page")
@@ -182,10 +207,17 @@ def refuse_non_release(page_lines: list[str], release: ReleaseShape) -> list[str
     if any(n >= 2 for n in listing.values()):
         raise NotARelease("listing of releases, not a release", "listing_page")
     subject = _subject_signs(lines, release.has_dateline)
-    no_news = not release.has_dateline and not (release.has_title or release.contact_lines)
-    if no_news or any(subject[sign] >= least for sign, least in SUBJECT_SIGNS.items() if sign in subject):
+    if any(subject[sign] >= least for sign, least in SUBJECT_SIGNS.items() if sign in subject):
         raise NotARelease("thematic or country page, not a release", "thematic_page")
-    nearly = [f"{sign}: {n}" for sign, n in listing.items() if n == 1]
+    # Text with no title line after the menu and no press contact: a site's page presenting a
+    # subject, or a story opening with its dateline (a release without a title line but with its
+    # contact block is imported, with a warning).
+    if not release.has_title and not release.contact_lines:
+        if not release.has_dateline:
+            raise NotARelease("thematic or country page, not a release", "thematic_page")
+        raise NotARelease("page without a title, not a release", "untitled_page")
+    # (One teaser's dateline is a release's own.)
+    nearly = [f"{sign}: {n}" for sign, n in listing.items() if n == 1 and sign != "teasers' datelines"]
     nearly += [
         f"{sign}: {subject[sign]}" for sign, least in SUBJECT_SIGNS.items() if subject.get(sign) == least - 1
     ]

@@ -17,7 +17,13 @@ from pathlib import Path
 
 from core.cachefiles import cache_dir, write_atomically
 
-LANGUAGES = ("fr", "es", "en", "pt", "it", "de", "ar", "ru", "zh", "tr", "uk", "nl")
+# The languages of words.toml, and the national languages of IOM's other country-office sites.
+LANGUAGES = (
+    "fr", "es", "en", "pt", "it", "de", "ar", "ru", "zh", "uk",
+    "tr", "nl", "ja", "ko", "id", "el", "fa", "th", "vi", "bn", "pl", "ro", "hu", "cs", "bg", "hr", "sr",
+    "sq", "mk", "ka", "hy", "az", "kk", "ky", "uz", "mn", "ne", "si", "ur", "ps", "sw", "am", "so", "km",
+    "my", "lo",
+)  # fmt: skip
 SAMPLE_CHARS = 200
 
 

@@ -23,6 +23,8 @@ from .text import fold, word_count
 LEADING_LINES = 150
 # How many pages of a batch are read to learn its navigation.
 SAMPLE_PAGES = 200
+# A menu has several items: a single line shared by pages is no site's menu.
+MIN_MENU_LINES = 2
 # Pages of a site open with the same menu: this many of its first lines name the group.
 OPENING_LINES = 6
 
@@ -70,9 +72,12 @@ MENU_ITEM_WORDS = 6  # an item between the marks: a few words, no sentence
 MENU_BULLET_WORDS = 12  # "- Bureau des partenariats, de la sensibilisation et de la communication"
 MENU_GAP = 10  # items between two marks ("What we do" ×2, "Partnerships" ×2, …)
 MENU_MIN_MARKS = 2
+MENU_DESCRIPTION_LINES = 2
 _DASH_ONLY = re.compile(r"^[-–—•·*]$")
-_BULLET_ITEM = re.compile(r"^[-–—•·*]\s+\S")
-_SENTENCE_END = re.compile(r"[.!?…;:。！？؟：]$")
+_BULLET_ITEM = re.compile(r"^[-–—]\s+\S")  # the template's bullets are dashes ("•" lists are text)
+# A menu item may ask ("Où travaillons-nous ?", "أين نعمل؟"), never states.
+_SENTENCE_END = re.compile(r"[.…;:。：]$")
+_FIGURE_ONLY = re.compile(r"^[+~]?\d[\d\s.,’']*(?:\s?(?:%|[kKmM]))?$")
 
 
 def _menu_mark(line: str, key: str, previous: str) -> bool:
@@ -101,14 +106,23 @@ def template_menu_length(lines: list[str]) -> int:
     """
     end = marks = gap = 0
     previous = ""
+    # Description lines left after a section's item printed twice below its dash ("-", "Unsere
+    # Arbeit" ×2, its text), where other menus glue the description to the item.
+    described = 0
     for i, line in enumerate(lines[:LEADING_LINES]):
         if not line:
             continue
         key = navigation_key(line)
         if _menu_mark(line, key, previous):
-            end, marks, gap = i + 1, marks + 1, 0
+            end, marks, gap, described = i + 1, marks + 1, 0, 0
         elif _menu_item(line, key, previous) and gap < MENU_GAP:
             gap += 1
+            section = key == previous and gap == 2 and _DASH_ONLY.match(lines[end - 1] if end else "")
+            described = MENU_DESCRIPTION_LINES if section else 0
+        elif described and marks and gap < MENU_GAP:
+            # An item's description printed below it rather than glued to it: the menu goes on
+            # only if a mark follows (the run ends with its last mark).
+            gap, described = gap + 1, described - 1
         else:
             break
         previous = key
@@ -175,6 +189,13 @@ def _distinct_heads(pages: list[list[str]]) -> list[tuple[list[str], list[str]]]
 def _menu_length(head: list[str], written: list[str], candidates: set[str]) -> int:
     """The page's leading run of candidate lines, which stops before its title and first paragraph."""
     length = navigation_length(head, candidates)
+    # Below the template's menu, lines shared by pages of one kind (a key-figures page's captions)
+    # are their content, not the site's.
+    template = template_menu_length(written)
+    if template:
+        length = min(length, template)
+    # Figures ("1.2 M", "2,300") are a page's content, whatever pages share them.
+    length = next((i for i in range(length) if _FIGURE_ONLY.match(written[i])), length)
     # Lines shared by two releases (copies, translations) may run into their text: never learn it.
     paragraph = next((i for i in range(length) if is_text(written, i)), None)
     return length if paragraph is None else max(0, paragraph - 1)
@@ -222,6 +243,8 @@ def learn_sites(
         shared = Counter(key for menu in menus for key in set(menu))
         threshold = max(2, (len(menus) + 1) // 2)
         lines = {key for key, n in shared.items() if n >= threshold}
+        if len(lines) < MIN_MENU_LINES:
+            continue  # one shared line is a heading pages of a kind share ("Facts and Figures")
         site = _site_of(list(opening), known) or site_key(list(opening))
         new = lines - known.get(site, frozenset())
         if new:

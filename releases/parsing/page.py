@@ -152,7 +152,11 @@ def read_body(
     # The dateline opens the first paragraph, or the next one after a subtitle.
     for index, paragraph in enumerate(paragraphs[:2]):
         dateline = find_dateline(paragraph, language=language)
-        if dateline:
+        if dateline and (dated := date_line(dateline.rest)) and len(paragraphs) > index + 1:
+            # "Tripoli - 17 mars 2022" on its own line, the text below it.
+            published = published or dated
+            del paragraphs[index]
+        elif dateline:
             paragraphs[index] = dateline.rest
         elif dated := date_prefix(paragraph):  # a date without a place: "10 ottobre 2016 - …"
             published, paragraphs[index] = published or dated[0], dated[1]

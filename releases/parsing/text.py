@@ -1,5 +1,6 @@
 """Text clean-up: decoding, line normalisation, paragraphs, lost ligatures."""
 
+import math
 import re
 import unicodedata
 from functools import lru_cache
@@ -130,7 +131,10 @@ def split_lines(text: str) -> list[str]:
     return [line.strip() for line in re.split(r"\r\n|\r|\n|\f|\u2028|\u2029", text)]
 
 
-_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+# Accents, and the Arabic vowel signs and hamza written over or under a letter ("أ" is "ا").
+_COMBINING = re.compile(
+    r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u064b-\u065f\u0670]"
+)
 
 
 def fold(text: str) -> str:
@@ -240,6 +244,12 @@ def _ends_sentence(line: str) -> bool:
     return bool(_SENTENCE_END.search(line)) or bool(_URL_ONLY.match(line))
 
 
+def wrap_width(lengths: list[int]) -> int:
+    """The width a text is wrapped at: its longest lines' (the 90th percentile of sorted lengths,
+    rounded up, so that a short excerpt's few lines are measured by their longest)."""
+    return lengths[math.ceil(0.9 * (len(lengths) - 1))]
+
+
 def to_paragraphs(lines: list[str], hard_wrapped: bool | None = None) -> list[str]:
     """Join hard-wrapped lines into paragraphs; pages written one paragraph a line stay so.
 
@@ -252,7 +262,7 @@ def to_paragraphs(lines: list[str], hard_wrapped: bool | None = None) -> list[st
     lengths = sorted(display_length(line) for line in text_lines)
     width = lengths[int(0.9 * (len(lengths) - 1))]
     if hard_wrapped is None:
-        hard_wrapped = width <= 110 and len(text_lines) > 2
+        hard_wrapped = wrap_width(lengths) <= 110 and len(text_lines) > 2
     if not hard_wrapped:
         return [line for line in text_lines]
 

@@ -96,6 +96,21 @@ def test_dateline_with_a_date():
         ("Berlin, 3. März 2020 - Die IOM hat ein Zentrum eröffnet.", ["Berlin"], "DE", "2020-03-03"),
         ("Lisboa, 3 de março de 2020 - A OIM abriu um centro.", ["Lisboa"], "PT", "2020-03-03"),
         ("Genève (25 juin 2019) - L’OIM a ouvert un centre.", ["Genève"], "CH", "2019-06-25"),
+        # In other scripts, the date before the place, the place in brackets.
+        ("القاهرة، 5 مارس 2020 - عقدت المنظمة ورشة.", ["القاهرة"], "EG", "2020-03-05"),
+        ("30 نوفمبر 2021، القاهرة - عقدت المنظمة ورشة.", ["القاهرة"], "EG", "2021-11-30"),
+        ("(جنيف). أطلقت المنظمة نداء.", ["جنيف"], "CH", None),
+        ("Москва, 5 марта 2020 – МОМ открыла центр.", ["Москва"], "RU", "2020-03-05"),
+        ("【東京発】国際移住機関は本日、報告書を発表しました。", ["東京"], "JP", None),
+        ("東京、2024年3月5日 – 国際移住機関は本日、報告書を発表しました。", ["東京"], "JP", "2024-03-05"),
+        ("Genf/Wien, 3.12.2021 – Die IOM feiert.", ["Genf", "Wien"], "CH", None),
+        # A small town the gazetteer lacks: the next place known gives the country.
+        (
+            "Marsaskala/Roma 10 gennaio 2019 – L’OIM accoglie la decisione.",
+            ["Marsaskala", "Roma"],
+            "IT",
+            "2019-01-10",
+        ),
     ],
 )
 def test_datelines_of_country_office_sites_with_their_dates(paragraph, places, country, published):

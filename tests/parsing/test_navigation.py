@@ -83,6 +83,18 @@ def test_a_title_printed_twice_after_the_menu_stays_out_of_it():
     assert template_menu_length(lines) == len(MAIN_MENU)
 
 
+def test_a_section_described_below_its_item_is_menu():
+    menu = ["-", "Qui nous sommes", "Qui nous sommes", "Une description de la section, à part.",
+            "Une autre ligne.Nos activités", "Thèmes", "Thèmes", "- Données", "- Objectifs"]  # fmt: skip
+    assert template_menu_length([*menu, "Un titre", "Un texte assez long, qui finit ici."]) == len(menu)
+
+
+def test_a_title_printed_twice_then_text_and_a_list_stays_out_of_the_menu():
+    lines = [*MAIN_MENU, "Un atelier à Dakar", "Un atelier à Dakar", "Dakar – Le texte du communiqué.",
+             "Un deuxième paragraphe.", "- un point", "- un autre point"]  # fmt: skip
+    assert template_menu_length(lines) == len(MAIN_MENU)
+
+
 def test_a_title_followed_by_a_list_is_no_menu():
     lines = ["Des abris pour les familles", "- Mopti", "Le texte du communiqué commence ici, assez long."]
     assert template_menu_length(lines) == 0
@@ -151,3 +163,22 @@ def test_a_page_alone_from_a_never_seen_site_loses_its_menu_by_structure():
     parsed = parse_page(page(*menu, "Titre d’un communiqué", *french_body("Bamako", "les familles")), "p.txt")
     assert parsed.title == "Titre d’un communiqué"
     assert parsed.body.startswith("L’OIM a ouvert")
+
+
+def test_a_heading_or_figures_shared_by_pages_of_one_kind_are_no_menu():
+    text = "The Organization works with governments across the region to assist migrants, page {}."
+    one_line = [["Facts and Figures", f"Caption {i}", text.format(i)] for i in range(3)]
+    assert learn_sites(one_line) == {}
+    figures = [
+        ["Facts and Figures", "People reached", "1.2 M", "Countries", "14", text.format(i)] for i in range(3)
+    ]
+    learned = set().union(*learn_sites(figures).values())
+    assert learned == {"facts and figures", "people reached"}
+
+
+def test_below_the_template_menu_nothing_more_is_learned():
+    pages = [
+        [*MAIN_MENU, "Chiffres clés", "Bureaux", f"Un texte qui commence ici, numéro {i}."] for i in range(3)
+    ]
+    learned = set().union(*learn_sites(pages).values())
+    assert learned == KNOWN

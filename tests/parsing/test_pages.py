@@ -150,12 +150,9 @@ def test_text_layouts(layout):
     "stamp", ["Tue, 10/13/2020 - 08:16", "IOM - News - Ven, 09/08/2017 - 11:21", "13/10/2020"]
 )
 def test_a_date_stamp_under_the_title_is_neither_title_nor_body(stamp):
-    """A news site's item: a feed's lines, the title, a date stamp, then the text."""
+    """A news site's item: the title, a date stamp, then the text."""
     text = "\n".join(
         [
-            "Subscribe to Example News feed",
-            "Updated: 2 hours 17 min ago",
-            "",
             TITLE,
             "",
             stamp,
@@ -167,6 +164,14 @@ def test_a_date_stamp_under_the_title_is_neither_title_nor_body(stamp):
     assert parsed.title == TITLE
     assert parsed.body.startswith("L’OIM a ouvert cette semaine")
     assert stamp not in parsed.body
+
+
+def test_a_feed_page_is_a_listing_even_when_one_item_shows():
+    """A feed's page (its items whole, one after the other): cut after the first, it still is no release."""
+    text = "\n".join(["Subscribe to Example News feed", "Updated: 2 hours 17 min ago", "", TITLE, "", *BODY])
+    with pytest.raises(NotARelease) as refused:
+        parse(text)
+    assert refused.value.code == "listing_page"
 
 
 def test_no_title_line_gives_a_title_for_review_and_a_warning():
