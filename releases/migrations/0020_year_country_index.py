@@ -13,8 +13,12 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        migrations.RemoveIndex(
+            model_name='release',
+            name='release_year',
+        ),
         migrations.AddIndex(
             model_name='release',
-            index=models.Index(fields=['updated_at', 'id'], name='release_last_change'),
+            index=models.Index(fields=['year', 'country'], name='release_year_country'),
         ),
     ]
