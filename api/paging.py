@@ -12,7 +12,7 @@ from datetime import date, datetime
 
 from django.db.models import Q
 
-from releases.listing import MAX_COUNTED, ReleaseList
+from releases.listing import ENTITY_FACETS, FACET_SIZE, MAX_COUNTED, ReleaseList
 
 from . import cursors
 from .parameters import ApiReleaseFilter
@@ -82,6 +82,13 @@ class ApiReleaseList(ReleaseList):
         if self.by_relevance:
             return "relevance"
         return "updated" if self.values.get("sort") == "updated" else "date"
+
+    def facets_counted(self, names: list[str]) -> dict[str, list[dict]]:
+        """{facet: [{"value", "label", "count"}, …]}, 12 values at most each, as the list page
+        counts them (offices, projects and people together, as the page's `facets` does)."""
+        wanted = [name for name in names if name in ENTITY_FACETS]
+        entities = self._entity_facets(wanted, FACET_SIZE) if wanted else {}
+        return {name: entities[name] if name in entities else self.facet_counts(name) for name in names}
 
     def filtered(self, releases):
         """These releases, filtered as the list is (read with other fields or prefetches)."""
