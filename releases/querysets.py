@@ -50,7 +50,9 @@ class ReleaseQuerySet(models.QuerySet):
         if release.office_id:
             kinds.append(others.filter(office=release.office_id))
         if people:
-            kinds.append(others.filter(pk__in=ReleaseContact.objects.filter(person__in=people).values("release")))
+            kinds.append(
+                others.filter(pk__in=ReleaseContact.objects.filter(person__in=people).values("release"))
+            )
         if projects:
             links = Release.projects.through.objects.filter(project__in=projects).values("release")
             kinds.append(others.filter(pk__in=links))
