@@ -72,8 +72,8 @@ def exception_handler(exc, context):
 
 LOGIN_REQUIRED = entry(
     "login_required",
-    "Ce portail demande un compte : connectez-vous sur le portail, puis appelez l’API avec ce cookie de session.",
-    "This portal needs an account: log in on the portal, then call the API with that session cookie.",
+    "Ce portail demande un compte : connectez-vous sur le portail, puis appelez l’API avec ce cookie.",
+    "This portal needs an account: log in on the portal, then call the API with that cookie.",
 )
 
 
