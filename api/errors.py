@@ -72,8 +72,8 @@ def exception_handler(exc, context):
 
 LOGIN_REQUIRED = entry(
     "login_required",
-    "Ce portail demande un compte : connectez-vous sur le portail, puis appelez l’API avec ce cookie.",
-    "This portal needs an account: log in on the portal, then call the API with that cookie.",
+    "Compte requis : connectez-vous au portail, puis appelez l’API avec son cookie de session.",
+    "Account required: log in on the portal, then call the API with its session cookie.",
 )
 
 
