@@ -19,6 +19,7 @@ from django.core.exceptions import ValidationError
 
 from contacts.models import ContactPerson, CountryOffice, Project
 from core.countries import country_code, country_label, language_label
+from core.typography import quoted
 
 from .models import Release, ReleaseContact
 
@@ -40,7 +41,7 @@ class CountryCodesField(forms.Field):
     def validate(self, value) -> None:
         wrong = [code for code in value if not COUNTRY_CODE.fullmatch(code)]
         if wrong:
-            raise ValidationError(f"« {wrong[0]} » n’est ni un pays ni un code de pays ISO (ex. GT).")
+            raise ValidationError(f"{quoted(wrong[0])} n’est ni un pays ni un code de pays ISO (ex. GT).")
         if len(value) > MAX_COUNTRIES:
             raise ValidationError(f"{MAX_COUNTRIES} pays au plus.")
 
@@ -92,7 +93,7 @@ class ListFilter:
     def in_title(self, value) -> str:
         """How a value reads in a list's title ("Communiqués de l’OIM — Guatemala, 2024")."""
         if self.name == "q":
-            return f"« {value} »"
+            return quoted(value)
         if self.name == "has_contacts":
             return "avec contacts" if value else "sans contacts"
         return self.show(value)
@@ -123,7 +124,7 @@ FILTERS: dict[str, ListFilter] = {
         ListFilter("q", "Mots", "recherche", django_filters.CharFilter(label="Mots", max_length=200),
                    kept_by_search=False),
         ListFilter("country", "Pays", "pays", CountriesFilter(label="Pays"), Facet(column="country"),
-                   hint="Plusieurs pays à la fois : chacun s’ajoute aux autres.", every="Tous les pays"),
+                   hint="Plusieurs pays à la fois\u00a0: chacun s’ajoute aux autres.", every="Tous les pays"),
         ListFilter("language", "Langue", "langue", django_filters.CharFilter(label="Langue", max_length=8),
                    Facet(column="language"), every="Toutes les langues"),
         ListFilter("office", "Bureau", "bureau", _slug("Bureau"),

@@ -26,6 +26,7 @@ from django.db.models.functions import ExtractMonth
 
 from core.countries import country_label, language_label, sort_key
 from core.querystrings import query_string
+from core.typography import NBSP
 
 from . import facet_counts
 from .filters import FACETED, FILTERS, ReleaseFilter, country_codes, dated_span
@@ -274,7 +275,7 @@ class ReleaseList:
 
 
 def _chip(label, shown, params, name, rest) -> dict:
-    return {"label": f"{label} : {shown}", "remove_url": query_string(params, name, rest)}
+    return {"label": f"{label}{NBSP}: {shown}", "remove_url": query_string(params, name, rest)}
 
 
 def _without(params, name: str):

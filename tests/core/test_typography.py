@@ -61,6 +61,8 @@ def test_pages_print_numbers_days_and_plurals_the_french_way(client, settings):
     assert "Aucun communiqué" in none and "0 communiqués" not in none
     assert "1 bureau<" in client.get("/offices/").content.decode()
     assert "1 personne<" in client.get("/people/").content.decode()
+    chosen = client.get("/", {"country": "CH"}).content.decode()
+    assert f"Pays{NBSP}: Suisse" in chosen  # the chip of a filter in use
     by_month = client.get("/", {"year": 2023}).content.decode()
     assert "mois en 2023" in by_month  # a year is no number to group ("2 023")
     assert "Aucun projet" in client.get("/projects/").content.decode()
