@@ -40,8 +40,8 @@ _CAPTION = re.compile(
     rf"(?<![^\W_])(?:{words.alternation('photo_credit')})\s*[:：]|©"
     rf"|(?<![^\W_])(?:{words.alternation('photo_credit')})\s[^.]{{0,60}}\b(?:19|20)\d\d\.?$"
 )
-# "… de la", "… the": the line's sentence goes on below (in folded text).
-_FUNCTION_WORD = re.compile(rf"(?:^|\s)(?:{words.alternation('function_word')}),?$")
+# "… de la", "… the": the line's sentence goes on below.
+_FUNCTION_WORD = re.compile(rf"(?:^|\s)(?:{words.written('function_word')}),?$", re.IGNORECASE)
 
 
 @dataclass
@@ -97,7 +97,7 @@ def _short(line: str) -> bool:
 
 def ends_mid_sentence(line: str) -> bool:
     """The line stops on a comma or a little word ("de", "the"): its sentence goes on below."""
-    return bool(_FUNCTION_WORD.search(fold(line[-30:])))
+    return bool(_FUNCTION_WORD.search(line, max(0, len(line) - 30)))
 
 
 def starts_paragraph(lines: list[str], i: int) -> bool:
