@@ -33,6 +33,7 @@ _DATE = re.compile(
     rf"(?:{_WEEKDAYS},?\s+)?(?:le\s+|el\s+)?(\d{{1,2}})(?:er|\.)?\s+(?:de\s+)?([^\W\d_]+)(?:,?\s+(?:de\s+)?(\d{{4}}))?\b"
 )
 _COMMAS = re.compile("[،、，]")
+_MONTH_FIRST = re.compile(r"\b([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})\b")
 _DIGIT = re.compile(r"\d")  # the Arabic, Chinese and Japanese commas
 # "2024年3月5日", "2024년 3월 5일": a date written year, month, day in Chinese, Japanese or Korean.
 _YEAR_FIRST = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
@@ -73,6 +74,11 @@ def _date_in(text: str) -> tuple[date | None, str]:
         return None, text
     if found := _YEAR_FIRST.search(text):
         return _year_first(found), (text[: found.start()] + text[found.end() :]).strip(" ,")
+    folded = fold(text)
+    if (found := _MONTH_FIRST.search(folded)) and found.group(1) in _MONTHS and folded.isascii():
+        # "Geneva, March 5, 2020": the English order (ASCII, so that folded and written positions agree).
+        day, month, year = found.group(2, 1, 3)
+        return _to_date(day, month, year), (text[: found.start()] + text[found.end() :]).strip(" ,")
     folded, positions = fold_with_positions(text)
     for match in _DATE.finditer(folded):
         if match.group(2) in _MONTHS:
