@@ -169,14 +169,19 @@ def apply(releases, values: dict):
 
 
 def _dated(releases, year: int | None, month: int | None):
-    """A year, or a month of it: a range of dates, which the indexes in the list's order serve."""
+    """A year (the stored column: the counts' indexes start with it), a month of a year
+    (its dates), or a month of any year."""
     if not year:
         return releases.filter(published__month=month)
+    if not month:
+        return releases.filter(year=year)
+    return releases.filter(year=year, published__range=dated_span(year, month))
+
+
+def dated_span(year: int, month: int | None = None) -> tuple[date, date]:
+    """The first and last days of a year, or of a month of it."""
     first, last = (month, month) if month else (1, 12)
-    end = calendar.monthrange(year, last)[1]
-    # sort_date is the date published when there is one: its range walks the list's indexes.
-    span = (date(year, first, 1), date(year, last, end))
-    return releases.filter(sort_date__range=span, published__isnull=False)
+    return date(year, first, 1), date(year, last, calendar.monthrange(year, last)[1])
 
 
 # ---------------------------------------------------------------- the FilterSet

@@ -28,7 +28,7 @@ from core.countries import country_label, language_label, sort_key
 from core.querystrings import query_string
 
 from . import facet_counts
-from .filters import FACETED, FILTERS, ReleaseFilter, country_codes
+from .filters import FACETED, FILTERS, ReleaseFilter, country_codes, dated_span
 from .models import Release
 
 PAGE_SIZE = 20
@@ -38,6 +38,7 @@ SMALL_RESULT = 2000  # releases counted in Python at most
 FEW_IDS = 200  # releases whose links are looked up by their ids rather than by the list's query
 FACET_SIZE = 12  # values a facet shows on the list; its own page shows them all
 COLUMNS = ("pk", "country", "year", "language", "office_id", "published")
+ENTITY_FACETS = {"office", "project", "contact"}
 TITLE = "Communiqués de l’OIM"
 
 
@@ -83,10 +84,21 @@ class ReleaseList:
             for release in page.object_list:
                 release.headline = headlines.get(release.pk, "")
         else:
-            paginator = Paginator(self.matches.newest_first(), PAGE_SIZE)
+            paginator = Paginator(self._in_order(), PAGE_SIZE)
             paginator.count = self.count  # known from the counts: not counted again
             page = paginator.get_page(number)
         return page
+
+    def _in_order(self):
+        """The matches newest first. A year's releases are also given as their range of dates
+        (the same releases: a dated release sorts by its date), which the indexes in the
+        list's order walk from the page's first row (the year's own index would sort them all)."""
+        releases = self.matches
+        if "year" in self.values:
+            releases = releases.filter(
+                sort_date__range=dated_span(self.values["year"], self.values.get("month"))
+            )
+        return releases.newest_first()
 
     @cached_property
     def _newest_matches(self) -> list[int]:
@@ -135,40 +147,50 @@ class ReleaseList:
         if not self.values.get("country"):
             return self.counted_by("country")
         others = ReleaseList(_without(self.params, "country"))
-        return others.counted_by("country")
+        if others.stored or others.capped:
+            return others.counted_by("country")
+        return others.matches.count_by_country()  # one GROUP BY (an index's, for a year)
 
     # ------------------------------------------------------------ facets
     def facet_counts(self, name: str, limit: int | None = FACET_SIZE) -> list[dict]:
         """A facet's values with their counts, most first: [{value, label, count}]; all of
         them when `limit` is None."""
-        facet = FILTERS[name].facet
+        if name in ENTITY_FACETS:
+            return self._entity_facets({name}, limit)[name]
         if name == "country":
             return _options(self.countries_counted, country_label, limit)
         if name == "language":
             return _options(self.counted_by("language"), language_label, limit)
-        if name == "year":
-            years = sorted(self.counted_by("year").items(), reverse=True)
-            years = years if limit is None else years[:limit]
-            return [{"value": str(y), "label": str(y), "count": n} for y, n in years]
-        if self.stored:
-            return _entity_options(facet.entity, dict(self.stored.largest(name, limit)))
-        if facet.column:
-            return _entity_options(facet.entity, self.counts.by(facet.column), limit)
-        return _linked_options(facet, self.counts.chosen, limit)
+        years = sorted(self.counted_by("year").items(), reverse=True)
+        return [{"value": str(y), "label": str(y), "count": n} for y, n in years[:limit]]
 
     @cached_property
     def facets(self) -> dict[str, dict]:
         """Every faceted filter with its first values, each with the link that chooses it
         (or takes it out), and whether it has more (its own page shows them all)."""
+        entities = self._entity_facets(ENTITY_FACETS, FACET_SIZE + 1)
         facets = {}
         for declared in FACETED:
-            options = self.facet_counts(declared.name, FACET_SIZE + 1)
-            facets[declared.name] = {
+            name = declared.name
+            options = entities[name] if name in entities else self.facet_counts(name, FACET_SIZE + 1)
+            facets[name] = {
                 "filter": declared,
-                "options": self.with_links(declared.name, options[:FACET_SIZE]),
+                "options": self.with_links(name, options[:FACET_SIZE]),
                 "more": len(options) > FACET_SIZE,
             }
         return facets
+
+    def _entity_facets(self, names, limit: int | None) -> dict[str, list[dict]]:
+        """Offices, projects and people with the most releases of the list, ties by slug: their
+        counts from the stored ones, the list's rows or the link tables (one query for both),
+        and their names in one query."""
+        if self.stored:
+            counts = {name: dict(self.stored.largest(name, limit)) for name in names}
+        else:
+            counts = {"office": self.counts.by("office_id")} if "office" in names else {}
+            linked = [FILTERS[name].facet for name in names if name != "office"]
+            counts.update(_linked_counts(linked, self.counts.chosen))
+        return _named_options(counts, limit)
 
     def with_links(self, name: str, options: list[dict]) -> list[dict]:
         """Each option with the link that chooses it, and whether it is chosen. A country is
@@ -266,35 +288,52 @@ def _options(counts: dict, label, limit: int | None) -> list[dict]:
     return [{"value": v, "label": label(v), "count": n} for v, n in rows[:limit]]
 
 
-def _entity_options(model, counts: dict, limit: int | None = None) -> list[dict]:
-    """Offices, projects or people with the most releases (ties by slug), from {id: releases}:
-    only those that make the list are read (and of a tie at its end, the first by slug)."""
-    counts = {int(pk): n for pk, n in counts.items()}
-    ranked = sorted(counts.items(), key=lambda item: -item[1])
-    chosen = [pk for pk, _ in ranked]
-    if limit is not None and len(ranked) > limit:
-        least = ranked[limit - 1][1]
-        chosen = [pk for pk, n in ranked if n > least]
-        tied = [pk for pk, n in ranked if n == least]
-        first_tied = model.objects.filter(pk__in=tied).order_by("slug").values_list("pk", flat=True)
-        chosen += list(first_tied[: limit - len(chosen)])
-    rows = model.objects.filter(pk__in=chosen).values_list("pk", "slug", "name")
-    options = [{"value": slug, "label": name, "count": counts[pk]} for pk, slug, name in rows]
-    return sorted(options, key=lambda option: (-option["count"], option["value"]))
+def _named_options(counts: dict[str, dict], limit: int | None) -> dict[str, list[dict]]:
+    """{facet: {id: releases}} to {facet: [{value: slug, label: name, count}]}, most releases
+    first, ties by slug, `limit` each. Those that may make the list (more releases than the
+    last place, or tied with it) are named, every facet in one query."""
+    candidates = {}
+    for name, by_id in counts.items():
+        ranked = sorted(((int(pk), n) for pk, n in by_id.items()), key=lambda item: -item[1])
+        least = ranked[limit - 1][1] if limit is not None and len(ranked) > limit else 0
+        candidates[name] = {pk: n for pk, n in ranked if n >= least}
+    named = [
+        FILTERS[name]
+        .facet.entity.objects.filter(pk__in=list(by_id))
+        .values_list(Value(name), "pk", "slug", "name")
+        .order_by()
+        for name, by_id in candidates.items()
+        if by_id
+    ]
+    options: dict[str, list[dict]] = {name: [] for name in counts}
+    if named:
+        rows = named[0].union(*named[1:], all=True) if len(named) > 1 else named[0]
+        for name, pk, slug, label in rows:
+            options[name].append({"value": slug, "label": label, "count": candidates[name][pk]})
+    return {
+        name: sorted(found, key=lambda option: (-option["count"], option["value"]))[:limit]
+        for name, found in options.items()
+    }
 
 
-def _linked_options(facet, releases, limit: int | None) -> list[dict]:
-    """Counted through a link table whose (release, target) pairs are unique: there directly,
-    without a DISTINCT over a join of every release. `releases`: ids, or a query of them."""
-    target = facet.target
-    rows = (
+def _linked_counts(facets, releases) -> dict[str, dict[int, int]]:
+    """{facet: {project or person id: releases}}, counted in the link tables, whose (release,
+    target) pairs are unique: there alone (their indexes), without a join or a DISTINCT, all in
+    one query. `releases`: ids, or a query of them."""
+    parts = [
         facet.links.objects.filter(release__in=releases)
-        .values(f"{target}__slug", f"{target}__name")
-        .annotate(count=Count("release_id"))
-        .order_by("-count", f"{target}__slug")
-    )
-    rows = rows if limit is None else rows[:limit]
-    return [{"value": r[f"{target}__slug"], "label": r[f"{target}__name"], "count": r["count"]} for r in rows]
+        .values_list(Value(facet.target), f"{facet.target}_id")
+        .annotate(n=Count("release_id"))
+        .order_by()
+        for facet in facets
+    ]
+    counts: dict[str, dict[int, int]] = {name: {} for name, f in FILTERS.items() if f.facet in facets}
+    target_names = {f.facet.target: name for name, f in FILTERS.items() if f.facet in facets}
+    if parts:
+        rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+        for target, pk, n in rows:
+            counts[target_names[target]][pk] = n
+    return counts
 
 
 def in_french_order(options: list[dict]) -> list[dict]:

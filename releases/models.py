@@ -118,7 +118,8 @@ class Release(CorrectableModel):
             models.Index(fields=["country", "-sort_date", "-id"], name="release_country_newest"),
             models.Index(fields=["office", "-sort_date", "-id"], name="release_office_newest"),
             models.Index(fields=["language", "-sort_date", "-id"], name="release_language_newest"),
-            models.Index(fields=["year"], name="release_year"),
+            # A year's countries counted from the index alone (the country facet of a year).
+            models.Index(fields=["year", "country"], name="release_year_country"),
         ]
         constraints = [
             models.CheckConstraint(condition=COUNTRY_CODE_RULE, name="release_country_iso"),

@@ -100,3 +100,29 @@ def test_undated_releases_are_not_in_a_year_but_are_placed_by_their_first_import
     assert listed == ["Importé en 2020", "Ancien"]
     assert [r.title for r in client.get("/?year=2020").context["page"].object_list] == []
     assert [r.title for r in client.get("/?month=3").context["page"].object_list] == []
+
+
+@pytest.mark.parametrize(
+    ("url", "queries"),
+    [
+        # The cache's tokens, the list's few columns (its count and facets), the projects' and
+        # people's counts in one query, the names of offices, projects and people in one, the
+        # stored counts (countries without the country filter), the page's rows.
+        ("/?country=SN", 6),
+        ("/?country=SN&year=2020", 6),
+        # A page of every release: tokens, the stored counts (few-valued facets), the largest
+        # offices, projects and people (one query each), their names, the page's rows.
+        ("/", 7),
+    ],
+)
+def test_a_list_page_costs_a_fixed_number_of_queries(client, db, django_assert_max_num_queries, url, queries):
+    from releases import facet_counts
+    from tests.releases.test_views import _many_releases
+
+    _many_releases(30)
+    for release in ReleaseFactory._meta.model.objects.all():
+        release.published = date(2020, 5, 1)
+        release.save()
+    facet_counts.refresh_all()
+    with django_assert_max_num_queries(queries):
+        assert client.get(url).status_code == 200
