@@ -28,6 +28,9 @@ REVIEW_WARNINGS = (
     "no_title", "title_is_label", "title_is_menu", "title_too_long", "menu_lines_in_body", "empty_body",
     "phone_not_understood", "lines_after_contact_block", "invalid_utf8_bytes", "contact_without_name",
     "shared_email", "import_would_replace", "note",
+    # Where the parser was unsure: a title guessed, a page nearly refused, e-mails without a
+    # recognised contact block, characters dropped from the text.
+    "title_guessed", "nearly_refused", "contact_block_not_recognised", "control_characters_removed",
 )  # fmt: skip
 
 REASONS = {
