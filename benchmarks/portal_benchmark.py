@@ -49,6 +49,12 @@ FILTERED, SEARCH, RELEASE = (
     "search, a different word each time",
     "release page, a different one each time",
 )
+API_FILTERED, API_FACETS, API_RELEASE = (
+    "API: filtered list, the same filters",
+    "API: the same, with the six facets",
+    "API: release, a different one each time",
+)
+ALL_FACETS = "country,office,project,contact,year,language"
 
 
 def names(kind: str, size: int | None = None) -> tuple[Path, str]:
@@ -159,13 +165,42 @@ def filtered_paths(samples: dict, wanted: int = 5000) -> list[str]:
     return paths[:wanted]
 
 
-def varied_paths(samples: dict) -> dict[str, list[str]]:
-    """Rows where every request asks for another page, so that no cache helps."""
-    return {
+def api_filtered_paths(samples: dict, extra: str = "", wanted: int = 5000) -> list[str]:
+    """The HTML row's lists and pages, through the API: page N by the cursor its `next` link gives."""
+    combos = samples["combos"]
+    random.Random(7).shuffle(combos)
+    cursors = samples["api_cursors"]
+    paths: list[str] = []
+    number = 1
+    while len(paths) < wanted:
+        page = [
+            f"/api/v1/releases/?country={country}&year={year}{extra}"
+            + (f"&cursor={cursors[f'{country} {year}'][number - 2]}" if number > 1 else "")
+            for country, year, count in combos
+            if (number - 1) * samples["page_size"] < count
+        ]
+        if not page:
+            break
+        paths += page
+        number += 1
+    for limit in (21, 22):  # a small database: the same lists again (another URL, the same work)
+        if len(paths) < wanted:
+            paths += [f"{path}&limit={limit}" for path in paths if "&limit=" not in path]
+    return paths[:wanted]
+
+
+def varied_paths(samples: dict, api: bool = True) -> dict[str, list[str]]:
+    """Rows where every request asks for another page, so that no cache helps; the API's
+    beside the pages that show the same releases."""
+    rows = {
         FILTERED: filtered_paths(samples),
+        API_FILTERED: api_filtered_paths(samples),
+        API_FACETS: api_filtered_paths(samples, f"&facets={ALL_FACETS}"),
         SEARCH: [f"/?q={word}" for word in rare_words(samples["count"])],
         RELEASE: [f"/releases/{slug}/" for _pk, slug in samples["releases"]],
+        API_RELEASE: [f"/api/v1/releases/{pk}/" for pk, _slug in samples["releases"]],
     }
+    return rows if api else {name: rows[name] for name in (FILTERED, SEARCH, RELEASE)}
 
 
 @contextmanager
@@ -230,6 +265,15 @@ RATIOS = [  # the portal's row, Datasette's, the target
 ]
 
 
+def print_api_ratios(portal: dict[str, dict]) -> None:
+    print("\nAPI / the HTML page of the same releases (req/s; median latency, the page's over the API's):")
+    for api, page in ((API_FILTERED, FILTERED), (API_FACETS, FILTERED), (API_RELEASE, RELEASE)):
+        rps = portal[api]["rps"] / portal[page]["rps"]
+        median = to_ms(portal[page]["median"]) / to_ms(portal[api]["median"])
+        verdict = "at least as fast" if min(rps, median) >= 1 else "SLOWER"
+        print(f"  {api:<46} {rps:>6.2f}x   {median:>6.2f}x   ({verdict})")
+
+
 def print_ratios(portal: dict[str, dict], reference: dict[str, dict]) -> None:
     print("\nportal / Datasette (requests/s; median latency, Datasette's over the portal's):")
     for mine, theirs, target in RATIOS:
@@ -253,6 +297,7 @@ def run(kind: str, seconds: int, connections: int, binary: str | None, writes: i
         errors += sum(result["errors"] for result in portal.values())
         if writes:
             errors += after_writes(kind, base, writes)
+    print_api_ratios(portal)
     if binary and kind == "sqlite":
         reference = reference_rows(binary, samples, seconds, connections)
         errors += sum(result["errors"] for result in reference.values())
@@ -278,7 +323,7 @@ def growth(kind: str, steps: list[int], seconds: int, connections: int, fresh: b
         samples = in_django(kind, "samples", size=size)
         with serving(kind, size) as base:
             header(f"{kind}, {size:,} releases: {connections} connections, {seconds} s each")
-            results = varied_rows(base, varied_paths(samples), seconds, connections)
+            results = varied_rows(base, varied_paths(samples, api=False), seconds, connections)
         errors += sum(result["errors"] for result in results.values())
         medians[size] = {name: to_ms(result["median"]) for name, result in results.items()}
     small, large = min(steps), max(steps)

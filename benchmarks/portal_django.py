@@ -46,7 +46,9 @@ def samples(count: int) -> dict:
         .annotate(n=Count("id"))
         .order_by("country", "published__year")
     )
+    combos = list(combos)
     return {
+        "api_cursors": api_cursors(combos, PAGE_SIZE),
         "vendor": connection.vendor,
         "sqlite_file": str(connection.settings_dict["NAME"]) if connection.vendor == "sqlite" else "",
         "page_size": PAGE_SIZE,
@@ -55,6 +57,21 @@ def samples(count: int) -> dict:
         "releases": [[pk, slug] for pk, slug in shuffled],
         "combos": [[country, year, n] for country, year, n in combos],
     }
+
+
+def api_cursors(combos, page_size: int) -> dict[str, list[str]]:
+    """For each country and year with more than a page: the API's cursors of its pages 2, 3, …
+    (what each page's `next` link carries: the sort key of the page's last release)."""
+    from api.cursors import encode
+    from releases.models import Release
+
+    found = {}
+    for country, year, n in combos:
+        if n > page_size:
+            keys = Release.objects.filter(country=country, year=year).newest_first()
+            last_rows = keys.values_list("sort_date", "pk")[page_size - 1 : n - 1 : page_size]
+            found[f"{country} {year}"] = [encode("date", day.isoformat(), pk) for day, pk in last_rows]
+    return found
 
 
 def _get(url: str) -> tuple[float, str]:

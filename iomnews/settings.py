@@ -9,6 +9,7 @@ PORTAL_REQUIRE_LOGIN  "1": every page needs a logged-in account
 CACHE_URL             default: this process's memory; redis://host:6379/0 to share one cache
 EXPORT_DIR            where export files are written (default: var/exports in the project folder)
 EXPORTS_AT_ONCE       exports written at the same time on this server (default 2); more get a 429
+API_RATE_LIMIT        requests a minute per client to the API (default 300; 0: no limit)
 """
 
 import os
@@ -65,15 +66,22 @@ INSTALLED_APPS = [
     "django_filters",
     "axes",
     "simple_history",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "corsheaders",
     "core",
     "contacts",
     "releases",
+    "api",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Before CommonMiddleware, as its documentation asks: the API's CORS headers (api/README).
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -179,6 +187,42 @@ CACHES = {
 # served as files; at most EXPORTS_AT_ONCE are written at a time on each server.
 EXPORT_DIR = Path(os.environ.get("EXPORT_DIR", BASE_DIR / "var" / "exports"))
 EXPORTS_AT_ONCE = int(os.environ.get("EXPORTS_AT_ONCE", "2"))
+
+# ---------------------------------------------------------------- the read API (api/)
+# Requests per client (address) and minute; beyond, a 429 with Retry-After. Counted in the
+# cache above: shared by every process and server when CACHE_URL is Redis. 0: no limit.
+API_RATE_LIMIT = int(os.environ.get("API_RATE_LIMIT", "300"))
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["api.rendering.JsonRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": [],
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "api.rendering.JsonOnly",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "api.errors.exception_handler",
+    "URL_FORMAT_OVERRIDE": None,
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "API des communiqués de l’OIM — IOM press releases API",
+    "VERSION": "1",
+    "DESCRIPTION": "",  # api/schema.py
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": False,
+    "ENUM_GENERATE_CHOICE_DESCRIPTION": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "SWAGGER_UI_SETTINGS": {"defaultModelsExpandDepth": 0, "docExpansion": "list"},
+    "POSTPROCESSING_HOOKS": ["api.schema.postprocess"],
+}
+# Read-only and public: any site may read the API from a browser, with GET alone.
+CORS_URLS_REGEX = r"^/api/v1/(?!docs/).*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_HEADERS = ["accept", "if-none-match", "if-modified-since"]
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Link", "Retry-After"]
+CORS_PREFLIGHT_MAX_AGE = 24 * 3600
 
 LOGGING = {
     "version": 1,

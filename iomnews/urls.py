@@ -16,6 +16,7 @@ urlpatterns = [
     path("carte/monde.svg", world_map_base, name="world_map_base"),
     # Browsers and feed readers ask for /favicon.ico whatever the page says.
     path("favicon.ico", lambda request: redirect(static("img/favicon.svg"))),
+    path("api/v1/", include("api.urls")),
     path("", include("contacts.urls")),
     path("", include("releases.urls")),
 ]

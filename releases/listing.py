@@ -46,10 +46,11 @@ class ReleaseList:
     """The releases that pass a request's filters, and what the portal shows of them."""
 
     max_counted = MAX_COUNTED
+    filterset_class = ReleaseFilter  # the API's adds filters of its own (api/parameters.py)
 
     def __init__(self, params, *, relevance_by_default: bool = True):
         self.params = params
-        self.filterset = ReleaseFilter(params or None, queryset=Release.objects.for_listing())
+        self.filterset = self.filterset_class(params or None, queryset=Release.objects.for_listing())
         self.values = self.filterset.values
         self.invalid = self.filterset.invalid
         self.words = self.values.get("q", "")
@@ -57,7 +58,7 @@ class ReleaseList:
         self.by_relevance = bool(self.words) and (sort == "relevance" or (not sort and relevance_by_default))
         # Filters only, in no order (sorting every match is never needed).
         self.matches = self.filterset.qs
-        self.is_unfiltered = not (set(self.values) & set(FILTERS))
+        self.is_unfiltered = not (set(self.values) - {"sort"})
 
     # ------------------------------------------------------------ rows
     @cached_property
@@ -146,7 +147,7 @@ class ReleaseList:
         """Countries counted without the country filter (so that one more can be added)."""
         if not self.values.get("country"):
             return self.counted_by("country")
-        others = ReleaseList(_without(self.params, "country"))
+        others = type(self)(_without(self.params, "country"))
         if others.stored or others.capped:
             return others.counted_by("country")
         return others.matches.count_by_country()  # one GROUP BY (an index's, for a year)

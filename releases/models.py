@@ -120,6 +120,8 @@ class Release(CorrectableModel):
             models.Index(fields=["language", "-sort_date", "-id"], name="release_language_newest"),
             # A year's countries counted from the index alone (the country facet of a year).
             models.Index(fields=["year", "country"], name="release_year_country"),
+            # The API's changes since a moment, oldest change first (updated_since, sort=updated).
+            models.Index(fields=["updated_at", "id"], name="release_last_change"),
         ]
         constraints = [
             models.CheckConstraint(condition=COUNTRY_CODE_RULE, name="release_country_iso"),
