@@ -70,6 +70,18 @@ def exception_handler(exc, context):
     return None  # a fault of ours: Django's 500, logged
 
 
+LOGIN_REQUIRED = entry(
+    "login_required",
+    "Compte requis : connectez-vous au portail, puis appelez l’API avec son cookie de session.",
+    "Account required: log in on the portal, then call the API with its session cookie.",
+)
+
+
+def login_required(request):
+    """A client of the API asked without the account the portal requires (PORTAL_REQUIRE_LOGIN)."""
+    return JsonResponse({"errors": [LOGIN_REQUIRED]}, status=401, headers={"WWW-Authenticate": "Session"})
+
+
 def not_found(request, *args, **kwargs):
     """Any other address under /api/: a JSON 404 rather than the portal's page."""
     return JsonResponse({"errors": [NOT_FOUND]}, status=404)

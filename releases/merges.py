@@ -2,8 +2,12 @@
 move to the row kept; when the merge is undone, they move back.
 
 What moved is returned to the merge record (`merge.moved["releases"]`), so that
-undoing it puts back exactly what was there.
+undoing it puts back exactly what was there. The releases whose links moved count
+as changed (`updated_at`): what they show changed, and the API's `updated_since`
+must find them.
 """
+
+from django.utils import timezone
 
 from contacts.models import ContactPerson, CountryOffice, Project
 from core.phones import unique_numbers
@@ -25,6 +29,7 @@ def move_links(sender, kept, others, merge, **kwargs) -> dict:
     else:
         return {}
     facet_counts.recount({FACETS[sender]: {kept.pk, *(other.pk for other in others)}})
+    _touch(moved["touched"])
     return {KEY: moved}
 
 
@@ -32,6 +37,11 @@ def move_links_back(sender, kept, restored, merge, **kwargs) -> None:
     _move_back(kept, merge)
     if sender in FACETS:
         facet_counts.recount({FACETS[sender]: {kept.pk, *(entity.pk for entity in restored)}})
+        _touch(merge.moved.get(KEY, {}).get("touched", []))
+
+
+def _touch(release_ids) -> None:
+    Release.objects.filter(pk__in=list(release_ids)).update(updated_at=timezone.now())
 
 
 def _move_back(kept, merge) -> None:
@@ -75,7 +85,14 @@ def _move_contact_links(kept: ContactPerson, others) -> dict:
              "phones": link.phones, "position": link.position}
         )  # fmt: skip
         link.delete()
-    return {"links": moved, "removed_links": removed}
+    touched = ReleaseContact.objects.filter(pk__in=[int(pk) for pk in moved]).values_list(
+        "release_id", flat=True
+    )
+    return {
+        "links": moved,
+        "removed_links": removed,
+        "touched": sorted({*touched, *(r["release"] for r in removed)}),
+    }
 
 
 def _move_office_links(kept: CountryOffice, others) -> dict:
@@ -84,6 +101,9 @@ def _move_office_links(kept: CountryOffice, others) -> dict:
     moved = {
         "releases": {str(pk): office for pk, office in releases.values_list("pk", "office")},
         "link_offices": {str(pk): office for pk, office in links.values_list("pk", "office")},
+        "touched": sorted(
+            {*releases.values_list("pk", flat=True), *links.values_list("release_id", flat=True)}
+        ),
     }
     releases.update(office=kept)
     links.update(office=kept)
@@ -93,8 +113,9 @@ def _move_office_links(kept: CountryOffice, others) -> dict:
 def _move_project_links(kept: Project, others) -> dict:
     through = Release.projects.through
     already = set(through.objects.filter(project=kept).values_list("release_id", flat=True))
-    moved, removed = {}, []
+    moved, removed, touched = {}, [], set()
     for row in through.objects.filter(project__in=others).order_by("pk"):
+        touched.add(row.release_id)
         if row.release_id in already:
             removed.append([row.release_id, row.project_id])
             row.delete()
@@ -102,4 +123,4 @@ def _move_project_links(kept: Project, others) -> dict:
             moved[str(row.pk)] = row.project_id
             already.add(row.release_id)
             through.objects.filter(pk=row.pk).update(project=kept)
-    return {"project_links": moved, "removed_project_links": removed}
+    return {"project_links": moved, "removed_project_links": removed, "touched": sorted(touched)}

@@ -128,3 +128,33 @@ def test_an_entitys_answer_stays_cached_until_it_changes(client):
     office.save()
     response = client.get(url, headers={"if-none-match": etag})
     assert response.status_code == 200 and response.json()["city"] == "Lima (Pérou)"
+
+
+@pytest.mark.parametrize("kind", ["person", "office", "project"])
+def test_releases_whose_links_a_merge_moves_count_as_changed(client, kind):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from tests.factories import ProjectFactory
+
+    office, twin_office = OfficeFactory(name="OIM Dakar"), OfficeFactory(name="IOM Dakar")
+    kept, twin = PersonFactory(name="Awa Ndiaye", office=office), PersonFactory(name="Awa Ndiaye")
+    project, twin_project = ProjectFactory(name="Retour"), ProjectFactory(name="Retour (bis)")
+    moved = ReleaseFactory(office=twin_office, projects=[twin_project])
+    ReleaseContactFactory(release=moved, person=twin)
+    untouched = ReleaseFactory(office=office)
+    Release.objects.update(updated_at=timezone.now() - timedelta(days=2))
+    since = (timezone.now() - timedelta(hours=1)).isoformat()
+
+    def changed() -> set[int]:
+        response = client.get("/api/v1/releases/", {"updated_since": since})
+        assert response.status_code == 200, response.content
+        return {r["id"] for r in response.json()["results"]}
+
+    pair = {"person": (kept, twin), "office": (office, twin_office), "project": (project, twin_project)}[kind]
+    merge = merge_entities(pair[0], [pair[1]])
+    assert changed() == {moved.pk}
+    Release.objects.update(updated_at=timezone.now() - timedelta(days=2))
+    undo_merge(merge)
+    assert changed() == {moved.pk} and untouched.pk not in changed()

@@ -53,9 +53,13 @@ def test_with_require_login_every_page_needs_an_account(client, settings):
     assert response.status_code == 302 and response["Location"].startswith("/login/?next=")
     assert client.get("/healthz").status_code == 200
     assert client.get("/login/").status_code == 200
+    # A program gets an answer it can read, not the login page.
+    api = client.get("/api/v1/releases/")
+    assert api.status_code == 401 and api.json()["errors"][0]["code"] == "login_required"
     user = User.objects.create_user("lecteur", password="un mot de passe solide 42")
     client.force_login(user)
     assert client.get("/?country=GT").status_code == 200
+    assert client.get("/api/v1/releases/").status_code == 200
 
 
 def test_repeated_failed_logins_are_locked_out_with_the_reason_and_how_long(client):
