@@ -6,7 +6,7 @@ from django.contrib import admin
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
-from core.admin import EditorCorrectionsMixin, FrenchWordingMixin
+from core.admin import CountryFilter, EditorCorrectionsMixin, FrenchWordingMixin
 from core.admin_forms import PhonesField
 from core.countries import country_label
 from core.phones import display
@@ -78,7 +78,7 @@ class EntityAdmin(EditorCorrectionsMixin, admin.ModelAdmin):
         url = reverse(
             f"admin:{obj._meta.app_label}_{obj._meta.model_name}_undo_merge", args=[obj.pk, record.pk]
         )
-        return [format_html('<a class="button" href="{}">Annuler cette fusion</a>', url)]
+        return [format_html('<a class="button" href="{}">Défaire cette fusion</a>', url)]
 
     def undo_merge_view(self, request, object_id, merge_id):
         return admin_merge.undo_view(self, request, object_id, merge_id)
@@ -86,10 +86,14 @@ class EntityAdmin(EditorCorrectionsMixin, admin.ModelAdmin):
 
 @admin.register(CountryOffice)
 class CountryOfficeAdmin(EntityAdmin):
-    list_display = ["name", "city", "country", "release_count"]
-    list_filter = ["country"]
+    list_display = ["name", "city", "country_name", "release_count"]
+    list_filter = [CountryFilter]
     search_fields = ["name", "city"]
     prepopulated_fields = {"slug": ["name"]}
+
+    @admin.display(description="pays", ordering="country")
+    def country_name(self, obj):
+        return country_label(obj.country)
 
 
 class ContactPersonForm(forms.ModelForm):

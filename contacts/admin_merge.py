@@ -10,15 +10,16 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.text import capfirst
 
 from core.countries import country_label
+from core.links import slug_path
 from core.phones import display
+from core.typography import NBSP, moment, quantity, quoted
 
 from .merging import KIND_OF, MergeError, alias_keys, combined_fields, merge_entities, undo_merge
-from .models import ContactPerson, Merge
+from .models import ContactPerson, CountryOffice, Merge
 
 # What the page compares, per model (the slug last: the kept one's page stays).
 COMPARED = {"office": ["name", "city", "country"], "person": ["name", "email", "phones", "office"]}
@@ -39,6 +40,8 @@ class FieldRow:
 
 def _shown(row, name: str, value=None) -> str:
     value = getattr(row, name) if value is None else value
+    if name == "slug":
+        return slug_path(f"contacts:{row.url_name}", value)
     if name == "phones":
         return ", ".join(display(number) for number in value)
     if name == "country":
@@ -78,10 +81,35 @@ def _note(name: str, line: FieldRow, rows, after) -> str:
     if name == "name":
         return "Les autres noms deviennent des alias : les imports qui les rencontrent trouvent cette fiche."
     if name == "email":
-        return f"Gardée(s) comme autre(s) adresse(s) : {', '.join(sorted(others_values))}."
+        others = sorted(others_values)
+        kept_as = "Gardée comme autre adresse" if len(others) == 1 else "Gardées comme autres adresses"
+        return f"{kept_as}{NBSP}: {', '.join(others)}."
     if name == "slug":
-        return "Les pages des autres fiches disparaissent du portail ; celle de la fiche gardée reste."
+        return "Les adresses des autres fiches mènent désormais à la page de la fiche gardée."
     return "Conflit : la valeur de la fiche gardée l’emporte (modifiable ensuite)."
+
+
+def told_apart(row) -> str:
+    """What tells a record from the others on the page: for a person the e-mail and the
+    office, for an office its city and country, for a project its acronym; and its releases."""
+    if isinstance(row, ContactPerson):
+        details = [row.email or "sans courriel", str(row.office) if row.office_id else "sans bureau"]
+    elif isinstance(row, CountryOffice):
+        details = [row.city or "ville inconnue", country_label(row.country) or "pays inconnu"]
+    else:
+        details = [row.acronym] if row.acronym else []
+    details.append(quantity(row.release_count, "communiqué"))
+    return f"{row.name} — {', '.join(details)}"
+
+
+def _choices(rows) -> list[tuple]:
+    """(row, label) for each record; two that still read the same get their page's address."""
+    labels = [told_apart(row) for row in rows]
+    twice = {label for label in labels if labels.count(label) > 1}
+    return [
+        (row, f"{label} — {row.get_absolute_url()}" if label in twice else label)
+        for row, label in zip(rows, labels, strict=True)
+    ]
 
 
 def new_aliases(kept, others) -> list[str]:
@@ -107,6 +135,7 @@ def merge_confirmation(model_admin, request, queryset):
         "subtitle": None,
         "opts": opts,
         "rows": rows,
+        "choices": _choices(rows),
         "kept": kept,
         "table": compare_rows(kept, others),
         "aliases": new_aliases(kept, others),
@@ -126,7 +155,7 @@ def _merge(model_admin, request, kept, others):
     history = reverse(f"admin:{kept._meta.app_label}_{kept._meta.model_name}_history", args=[kept.pk])
     model_admin.message_user(
         request,
-        format_html('{}. <a href="{}">L’historique</a> permet de l’annuler.', record, history),
+        format_html('{}. <a href="{}">L’historique</a> permet de la défaire.', record, history),
         messages.SUCCESS,
     )
     return redirect(reverse(f"admin:{kept._meta.app_label}_{kept._meta.model_name}_change", args=[kept.pk]))
@@ -158,19 +187,19 @@ def undo_view(model_admin, request, object_id, merge_id):
         except MergeError as exc:
             model_admin.message_user(request, str(exc), messages.ERROR)
             return redirect(change_url)
-        names = ", ".join(f"« {row} »" for row in restored)
-        model_admin.log_change(request, obj, f"Fusion annulée : {names} rétabli(s).")
-        model_admin.message_user(request, f"Fusion annulée : {names} de nouveau à part.", messages.SUCCESS)
+        names = ", ".join(quoted(row) for row in restored)
+        model_admin.log_change(request, obj, f"Fusion défaite : {names} de nouveau à part.")
+        model_admin.message_user(request, f"Fusion défaite : {names} de nouveau à part.", messages.SUCCESS)
         return redirect(change_url)
     context = {
         **model_admin.admin_site.each_context(request),
-        "title": "Annuler une fusion",
+        "title": "Défaire une fusion",
         "subtitle": None,
         "opts": obj._meta,
         "object": obj,
         "record": record,
         "merged_names": [row["fields"].get("name", "") for row in record.merged],
-        "merged_at": date_format(timezone.localtime(record.created_at), "j F Y à H:i"),
+        "merged_at": moment(timezone.localtime(record.created_at)),
         "change_url": change_url,
         "person_model": isinstance(obj, ContactPerson),
     }

@@ -6,14 +6,13 @@ import vobject
 
 from core import phones
 from core.countries import country_label
+from core.spreadsheets import spreadsheet_cell
 
 VCARD_TYPES = {"mobile": ["CELL", "VOICE"], "fixe": ["WORK", "VOICE"]}
 CSV_COLUMNS = [
     "nom", "courriel", "téléphones", "bureau", "pays", "dernier_communiqué", "communiqués",
     "peut_être_plus_à_jour", "page",
 ]  # fmt: skip
-# Cells a spreadsheet would run as a formula (OWASP's list): a quote in front keeps them text.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def dialable(e164: str) -> str:
@@ -43,11 +42,6 @@ def vcard(person, url: str) -> str:
     return card.serialize()
 
 
-def safe_cell(value) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
-
 def csv_rows(people, absolute_url):
     """The directory's header and one row a person (formulas neutralised)."""
 
@@ -67,7 +61,7 @@ def csv_rows(people, absolute_url):
 
     yield CSV_COLUMNS
     for person in people:
-        yield [safe_cell(cell) for cell in row(person)]
+        yield [spreadsheet_cell(cell) for cell in row(person)]
 
 
 class Echo:

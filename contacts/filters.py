@@ -1,25 +1,21 @@
 """The directory's and the indexes' GET parameters: search by name, country, office."""
 
 import django_filters
-from django.db.models import Q
 
 from core.countries import country_label, sorted_by_name
+from core.matching import words_of
 
 from .models import ContactPerson, CountryOffice, Project
 
 
 class NameFilter(django_filters.FilterSet):
-    """`q`: words of the name (of the e-mail too, for people), in any case."""
+    """`q`: words of the name (of the e-mail too, for people), in any case, with or without accents."""
 
     q = django_filters.CharFilter(method="filter_name", label="Nom", max_length=100)
     search_fields = ("name",)
 
     def filter_name(self, queryset, name, value):
-        for word in value.split()[:8]:
-            queryset = queryset.filter(
-                Q.create([(f"{field}__icontains", word) for field in self.search_fields], connector=Q.OR)
-            )
-        return queryset
+        return queryset.matching(value, self.search_fields)
 
 
 class PersonFilter(NameFilter):
@@ -57,3 +53,21 @@ class ProjectFilter(NameFilter):
     class Meta:
         model = Project
         fields: list[str] = []
+
+
+NAMED_SHOWN = 5
+
+
+def named(words: str) -> dict:
+    """People and offices whose name holds every searched word (accents and case aside),
+    for the main search to offer their pages: {"people": [...], "offices": [...]}, each at
+    most NAMED_SHOWN, with "more_people"/"more_offices" when there are others."""
+    if not words_of(words):
+        return {"people": [], "offices": []}
+    people = ContactPerson.objects.matching(words).select_related("office").order_by("name", "pk")
+    offices = CountryOffice.objects.matching(words).order_by("name", "pk")
+    found = {"people": list(people[: NAMED_SHOWN + 1]), "offices": list(offices[: NAMED_SHOWN + 1])}
+    for kind in ("people", "offices"):
+        found[f"more_{kind}"] = len(found[kind]) > NAMED_SHOWN
+        found[kind] = found[kind][:NAMED_SHOWN]
+    return found

@@ -147,11 +147,11 @@ def undo_merge(record: Merge, user=None) -> list:
     """Bring the merged-away rows back with their links; the kept row gets back what the
     merge gave it (where no one changed it since). Returns the rows restored."""
     if record.undone_at:
-        raise MergeError("Cette fusion est déjà annulée.")
+        raise MergeError("Cette fusion est déjà défaite.")
     model = MODEL_OF[record.kind]
     kept = model.objects.filter(pk=record.kept_id).first()
     if kept is None:
-        raise MergeError("L’élément gardé n’existe plus : la fusion ne peut pas être annulée.")
+        raise MergeError("La fiche gardée n’existe plus : la fusion ne peut pas être défaite.")
     record_imported_versions(model, [model.objects.get(pk=kept.pk)])
     aliases = ALIAS_MODEL[model]
     aliases.objects.filter(merge=record).delete()
@@ -160,16 +160,17 @@ def undo_merge(record: Merge, user=None) -> list:
     for name, value in record.moved.get("contacts.kept_fields", {}).items():
         if getattr(kept, name) == value:
             setattr(kept, name, record.kept_before.get(name))
-    kept._change_reason = f"Fusion annulée : {', '.join(r['fields'].get('name', '') for r in record.merged)}"[
-        :100
-    ]
+    names = ", ".join(r["fields"].get("name", "") for r in record.merged)
+    kept._change_reason = f"Fusion défaite : {names}"[:100]
     kept.save()
     restored = []
     for row in record.merged:
         if model.objects.filter(pk=row["pk"]).exists():
-            raise MergeError(f"« {row['fields'].get('name')} » existe de nouveau : annulation impossible.")
+            raise MergeError(
+                f"« {row['fields'].get('name')} » existe de nouveau : la fusion ne peut pas être défaite."
+            )
         obj = model(pk=row["pk"], **row["fields"])
-        obj._change_reason = "Rétabli par l’annulation d’une fusion"
+        obj._change_reason = "Rétabli en défaisant une fusion"
         obj.save(force_insert=True)
         restored.append(obj)
     # What moved to the kept row goes back where it was.
@@ -181,3 +182,23 @@ def undo_merge(record: Merge, user=None) -> list:
     record.undone_at = timezone.now()
     record.save(update_fields=["undone_at"])
     return restored
+
+
+def kept_in_place_of(model, slug: str):
+    """The row that now stands for a row merged away under this slug (following later
+    merges of the row kept), or None: its old address leads there."""
+    kind = KIND_OF[model]
+    live = Merge.objects.filter(kind=kind, undone_at__isnull=True).order_by("-created_at", "-pk")
+    # The rows merged away are stored as JSON text: a text search finds the few candidates.
+    candidates = live.filter(merged__icontains=f'"slug": "{slug}"')
+    record = next((r for r in candidates if any(row["fields"].get("slug") == slug for row in r.merged)), None)
+    seen = set()
+    while record is not None and record.pk not in seen:
+        seen.add(record.pk)
+        kept = model.objects.filter(pk=record.kept_id).first()
+        if kept is not None:
+            return kept
+        # The row kept was merged away in its turn.
+        candidates = live.filter(merged__icontains=f'"pk": {record.kept_id},')
+        record = next((r for r in candidates if any(row["pk"] == record.kept_id for row in r.merged)), None)
+    return None

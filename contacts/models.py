@@ -15,11 +15,16 @@ from simple_history.models import HistoricalRecords
 
 from core.corrections import CorrectableModel
 from core.links import slug_path
+from core.matching import matching, words_of
 
 COUNTRY_CODE_RULE = models.Q(country="") | models.Q(country__regex=r"^[A-Z]{2}$")
 
 
 class EntityQuerySet(models.QuerySet):
+    def matching(self, text: str, fields=("name",)):
+        """Those with every word of `text` in one of `fields`, accents and case aside."""
+        return self.filter(matching(words_of(text), fields))
+
     def with_release_count(self):
         """Each with `release_count`: the releases that name it."""
         return self.annotate(release_count=models.Count("releases", distinct=True))
@@ -63,7 +68,7 @@ class Entity(CorrectableModel):
     """What offices, people and projects have in common."""
 
     name = models.CharField("nom", max_length=300)
-    slug = models.SlugField(max_length=220, unique=True)
+    slug = models.SlugField("adresse de la page", max_length=220, unique=True)
     history = HistoricalRecords(inherit=True, excluded_fields=["imported_values"])
 
     objects = EntityQuerySet.as_manager()
@@ -87,7 +92,7 @@ class CountryOffice(Entity):
     """An IOM office, named as IOM writes it ("OIM Rome")."""
 
     city = models.CharField("ville", max_length=120, blank=True)
-    country = models.CharField("pays (code ISO)", max_length=2, blank=True, db_index=True)
+    country = models.CharField("pays", max_length=2, blank=True, db_index=True)
 
     objects = OfficeQuerySet.as_manager()
 
@@ -187,7 +192,7 @@ class Merge(models.Model):
         settings.AUTH_USER_MODEL, verbose_name="par", null=True, blank=True,
         on_delete=models.SET_NULL, related_name="+",
     )  # fmt: skip
-    undone_at = models.DateTimeField("annulée le", null=True, blank=True)
+    undone_at = models.DateTimeField("défaite le", null=True, blank=True)
 
     class Meta:
         verbose_name = "fusion"
@@ -196,8 +201,21 @@ class Merge(models.Model):
         indexes = [models.Index(fields=["kind", "kept_id"], name="merge_kept")]
 
     def __str__(self) -> str:
-        names = ", ".join(row["fields"].get("name", "?") for row in self.merged)
-        return f"Fusion de {names} dans {self.kept_name}"
+        """ "Fusion de Karla Villamar dans Sonia Pellecer"; records of one name are told
+        apart: "Fusion de Diego Lefèvre (d.lefevre@iom.int) dans Diego Lefèvre (dlefevre@iom.int)"."""
+        names = [row["fields"].get("name", "?") for row in self.merged]
+        kept = self.kept_name
+        if self.kept_before.get("name") in names or len(set(names)) < len(names):
+            names = [told_apart(row["fields"]) for row in self.merged]
+            kept = told_apart({**self.kept_before, "name": self.kept_name})
+        return f"Fusion de {', '.join(names)} dans {kept}"
+
+
+def told_apart(fields: dict) -> str:
+    """A record's name with what tells it from another of the same name: its e-mail, its
+    city or acronym, else its page's address."""
+    detail = fields.get("email") or fields.get("city") or fields.get("acronym") or fields.get("slug")
+    return f"{fields.get('name', '?')} ({detail})" if detail else fields.get("name", "?")
 
 
 class Alias(models.Model):

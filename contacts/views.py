@@ -1,21 +1,63 @@
 """Pages of offices, people and projects: searchable indexes, the press-contact
 directory (also as vCards and CSV), and a page for each with its releases."""
 
+import functools
+
 from django.core.paginator import Paginator
-from django.http import HttpResponse, StreamingHttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, StreamingHttpResponse
+from django.shortcuts import render
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 
 from core.caching import cached_page
 from core.worldmap import choropleth
 
 from . import directory
 from .filters import OfficeFilter, PersonFilter, ProjectFilter
+from .merging import kept_in_place_of
 from .models import STALE_AFTER_YEARS, ContactPerson, CountryOffice, Project
 
 PAGE_SIZE = 20
 INDEX_PAGE_SIZE = 50
 VCARD_TYPE = "text/vcard; charset=utf-8"
+
+
+class MergedAway(Exception):
+    """The page asked for is of a row merged into another: its address leads there."""
+
+    def __init__(self, kept):
+        self.kept = kept
+
+
+def _entity(queryset, slug):
+    """The row of this slug; a row merged away answers with the row kept (MergedAway), so
+    that links and bookmarks to a duplicate reach the record editors kept."""
+    entity = queryset.filter(slug=slug).first()
+    if entity is not None:
+        return entity
+    kept = kept_in_place_of(queryset.model, slug)
+    if kept is None:
+        raise Http404("Aucune fiche à cette adresse.")
+    raise MergedAway(kept)
+
+
+def follows_merges(view):
+    """A 301 from a merged-away row's page (or file) to the same page of the row kept."""
+
+    @functools.wraps(view)
+    def wrapper(request, slug, **kwargs):
+        try:
+            return view(request, slug, **kwargs)
+        except MergedAway as merged:
+            match = request.resolver_match
+            path = reverse(match.view_name, kwargs={**match.kwargs, "slug": merged.kept.slug})
+            query = request.META.get("QUERY_STRING")
+            response = HttpResponsePermanentRedirect(f"{path}?{query}" if query else path)
+            # Browsers keep a 301 for good unless told: a merge undone must give the page back.
+            patch_cache_control(response, no_cache=True)
+            return response
+
+    return wrapper
 
 
 def _entity_page(request, template: str, entity, **extra):
@@ -27,9 +69,10 @@ def _entity_page(request, template: str, entity, **extra):
     return render(request, template, context)
 
 
+@follows_merges
 @cached_page
 def office_detail(request, slug):
-    office = get_object_or_404(CountryOffice, slug=slug)
+    office = _entity(CountryOffice.objects, slug)
     people = ContactPerson.objects.for_directory().filter(office=office).order_by("name")
     # Where its releases come from; each country links to the list of this office's releases there.
     base = reverse("releases:release_list") + f"?office={office.slug}&country="
@@ -39,15 +82,17 @@ def office_detail(request, slug):
     )
 
 
+@follows_merges
 @cached_page
 def project_detail(request, slug):
-    project = get_object_or_404(Project, slug=slug)
+    project = _entity(Project.objects, slug)
     return _entity_page(request, "contacts/project_detail.html", project)
 
 
+@follows_merges
 @cached_page
 def person_detail(request, slug):
-    person = get_object_or_404(ContactPerson.objects.for_directory(), slug=slug)
+    person = _entity(ContactPerson.objects.for_directory(), slug)
     return _entity_page(request, "contacts/person_detail.html", person)
 
 
@@ -88,15 +133,17 @@ def _vcard_response(cards: list[str], filename: str) -> HttpResponse:
     return response
 
 
+@follows_merges
 def person_vcard(request, slug):
-    person = get_object_or_404(ContactPerson.objects.select_related("office"), slug=slug)
+    person = _entity(ContactPerson.objects.select_related("office"), slug)
     card = directory.vcard(person, request.build_absolute_uri(person.get_absolute_url()))
     return _vcard_response([card], person.slug)
 
 
+@follows_merges
 def office_vcard(request, slug):
     """Every press contact of the office, one vCard each, in one file."""
-    office = get_object_or_404(CountryOffice, slug=slug)
+    office = _entity(CountryOffice.objects, slug)
     people = office.people.select_related("office").order_by("name")
     cards = [directory.vcard(p, request.build_absolute_uri(p.get_absolute_url())) for p in people]
     return _vcard_response(cards, f"contacts-{office.slug}")

@@ -11,11 +11,14 @@ from django.db import models
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeData, mark_safe
 from django.utils.text import capfirst
 
-from .admin_forms import AccessibleFormsMixin, BrowserTextField
+from .admin_forms import AccessibleFormsMixin, BrowserTextField, FrenchFieldsMixin
 from .admin_history import HistoryAdminMixin
+from .countries import country_label, sorted_by_name
 from .history import record_imported_versions
+from .typography import french_spacing
 
 admin.site.site_header = "Portail des communiqués OIM — espace éditeurs"
 admin.site.site_title = "Espace éditeurs OIM"
@@ -65,6 +68,13 @@ class FrenchWordingMixin:
             request, object_id, form_url, {"title": title, **(extra_context or {})}
         )
 
+    def message_user(self, request, message, *args, **kwargs):
+        """Messages (Django's own too) with no-break spaces before « : ; ! ? » and inside « »."""
+        spaced = french_spacing(str(message))
+        super().message_user(
+            request, mark_safe(spaced) if isinstance(message, SafeData) else spaced, *args, **kwargs
+        )
+
     def get_inline_formsets(self, request, formsets, inline_instances, obj=None):
         inline_admin_formsets = super().get_inline_formsets(request, formsets, inline_instances, obj)
         for inline_admin_formset in inline_admin_formsets:
@@ -72,7 +82,7 @@ class FrenchWordingMixin:
         return inline_admin_formsets
 
 
-class EditorCorrectionsMixin(HistoryAdminMixin, FrenchWordingMixin, AccessibleFormsMixin):
+class EditorCorrectionsMixin(HistoryAdminMixin, FrenchWordingMixin, FrenchFieldsMixin, AccessibleFormsMixin):
     """Record which fields an editor changed, so that imports keep them; show the
     held fields with the imported value, and restore one on request."""
 
@@ -113,9 +123,8 @@ class EditorCorrectionsMixin(HistoryAdminMixin, FrenchWordingMixin, AccessibleFo
         for name in obj.locked_fields:
             imported = obj.imported_values.get(name, obj.imported_values.get(f"{name}_id", "—"))
             url = reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_restore", args=[obj.pk, name])
-            rows.append(
-                (self.field_label(name), str(imported if imported is not None else "(vide)")[:300], url)
-            )
+            shown = self.history_formatters.get(name, str)  # a country by its name, phones as read
+            rows.append((self.field_label(name), shown(imported)[:300] if imported else "(vide)", url))
         return format_html(
             "<p>Ces champs gardent la valeur de l’éditeur ; l’import proposait :</p><ul>{}</ul>",
             format_html_join(
@@ -156,7 +165,27 @@ class EditorCorrectionsMixin(HistoryAdminMixin, FrenchWordingMixin, AccessibleFo
             obj._history_user = request.user
             obj.save()
             self.log_change(request, obj, f"Valeur importée rétablie pour « {label} ».")
-            messages.success(
-                request, f"La valeur importée de « {label} » est rétablie ; les imports la suivront."
+            self.message_user(
+                request,
+                f"La valeur importée de « {label} » est rétablie ; les imports la suivront.",
+                messages.SUCCESS,
             )
         return redirect(change_url)
+
+
+class CountryFilter(admin.SimpleListFilter):
+    """The countries of the listed model's rows, by their French names in French order."""
+
+    title = "pays"
+    parameter_name = "country"
+
+    def lookups(self, request, model_admin):
+        codes = (
+            model_admin.model.objects.exclude(country="")
+            .order_by("country")
+            .values_list("country", flat=True)
+        )
+        return sorted_by_name((code, country_label(code)) for code in codes.distinct())
+
+    def queryset(self, request, queryset):
+        return queryset.filter(country=self.value()) if self.value() else queryset

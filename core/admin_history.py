@@ -12,9 +12,9 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.html import format_html
 
+from . import typography
 from .history import IMPORTED_VERSION, Version, VersionReader, record_imported_versions
 
 VERSIONS_PER_PAGE = 25
@@ -22,7 +22,7 @@ VERSIONS_PER_PAGE = 25
 
 def when(moment) -> str:
     """A moment in the portal's time zone, in words: "3 février 2026 à 14:05"."""
-    return date_format(timezone.localtime(moment), "j F Y à H:i")
+    return typography.moment(timezone.localtime(moment))
 
 
 def json_safe(value):

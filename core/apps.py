@@ -10,7 +10,12 @@ class CoreConfig(AppConfig):
     verbose_name = "Outils communs"
 
     def ready(self):
+        from django.db.backends.signals import connection_created
+
+        from . import matching
         from .editors import name_permissions_in_french
+
+        connection_created.connect(matching.register_sqlite_function, dispatch_uid="iomnews-sqlite-plain")
 
         # After Django's own handler (django.contrib.auth comes first in INSTALLED_APPS).
         post_migrate.connect(name_permissions_in_french, dispatch_uid="core-french-permissions")

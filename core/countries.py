@@ -3,8 +3,9 @@ United Nations use where they differ from CLDR's (Babel), lists in French alphab
 order, and a typed name back to its code."""
 
 import re
-import unicodedata
 from functools import cache
+
+from .matching import plain
 
 # The UN's French short names (UNTERM) where CLDR's common names differ. IOM, a UN
 # agency, writes these; CLDR's forms ("Biélorussie", "Congo-Kinshasa") stay understood
@@ -56,13 +57,6 @@ def sort_key(text: str) -> tuple[str, str]:
     """French alphabetical order: accents and case count only between equal words
     ("Égypte" before "Tunisie", "Œ" as "oe")."""
     return (plain(text), text)
-
-
-def plain(text: str) -> str:
-    """Text without accents or case, for sorting and comparing ("Genève" -> "geneve")."""
-    decomposed = unicodedata.normalize("NFKD", text or "")
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    return bare.replace("œ", "oe").replace("æ", "ae").replace("’", "'")
 
 
 @cache

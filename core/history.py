@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.safestring import SafeString
 from django.utils.text import capfirst
 
+from . import typography
 from .textdiff import paragraphs_diff, word_diff
 
 IMPORTED_VERSION = "Version importée"
@@ -106,9 +106,9 @@ class VersionReader:
         if model_field.choices:
             return str(dict(model_field.flatchoices).get(value, value))
         if isinstance(value, datetime):
-            return date_format(timezone.localtime(value), "j F Y à H:i")
+            return typography.moment(timezone.localtime(value))
         if isinstance(value, date):
-            return date_format(value, "j F Y")
+            return typography.day(value)
         if isinstance(value, bool):
             return "oui" if value else "non"
         if isinstance(value, list):

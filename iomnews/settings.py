@@ -168,6 +168,9 @@ LANGUAGES = [("fr", "Français")]
 TIME_ZONE = "Europe/Zurich"
 USE_I18N = True
 USE_TZ = True
+# "3 064 communiqués": thousands grouped by a narrow no-break space (core/formats/fr).
+USE_THOUSAND_SEPARATOR = True
+FORMAT_MODULE_PATH = ["core.formats"]
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"

@@ -8,14 +8,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from core.admin import EditorCorrectionsMixin
+from core.admin import CountryFilter, EditorCorrectionsMixin
 from core.admin_forms import AccessibleTabularInline, PhonesField
-from core.countries import country_label
+from core.countries import country_label, language_label
+from core.typography import day, quantity
 
-from . import admin_runs  # noqa: F401  (registers the import runs' admin)
+from . import admin_runs, review  # noqa: F401  (admin_runs registers the import runs' admin)
 from .admin_review import (
     MARK_REVIEWED,
-    CountryFilter,
     DateKnownFilter,
     ImportRunFilter,
     ReasonFilter,
@@ -127,6 +127,7 @@ class ReleaseAdmin(EditorCorrectionsMixin, admin.ModelAdmin):
     ]
     history_formatters = {
         "country": country_label,
+        "language": language_label,
         "warnings": lambda warnings: " ; ".join(str(describe_warning(w)) for w in warnings),
     }
 
@@ -135,6 +136,12 @@ class ReleaseAdmin(EditorCorrectionsMixin, admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_contact_count().select_related("reviewed_by", "import_run")
+
+    def get_ordering(self, request):
+        """The review queue lists first what most needs a decision (releases/review.py)."""
+        if _is_queue(request):
+            return [review.urgency().asc(), "-sort_date", "-id"]
+        return super().get_ordering(request)
 
     @admin.display(description="relecture")
     def review_state(self, obj):
@@ -182,7 +189,7 @@ class ReleaseAdmin(EditorCorrectionsMixin, admin.ModelAdmin):
 
     @admin.display(description="date", ordering="sort_date")
     def date_shown(self, obj):
-        return obj.published
+        return day(obj.published) if obj.published else None  # "1er juillet 2023"
 
     @admin.display(description="contacts", ordering="contact_count")
     def contacts_shown(self, obj):
@@ -219,7 +226,8 @@ class ReleaseAdmin(EditorCorrectionsMixin, admin.ModelAdmin):
     @admin.action(description="Marquer comme relus")
     def mark_reviewed(self, request, queryset):
         count = queryset.update(reviewed_at=timezone.now(), reviewed_by=request.user)
-        self.message_user(request, f"{count} communiqué(s) marqué(s) comme relu(s).", messages.SUCCESS)
+        marked = quantity(count, "communiqué marqué comme relu", "communiqués marqués comme relus")
+        self.message_user(request, f"{marked}.", messages.SUCCESS)
 
     @admin.action(description="Rétablir toutes les valeurs importées (au prochain import)")
     def restore_all_imported(self, request, queryset):
@@ -233,5 +241,11 @@ class ReleaseAdmin(EditorCorrectionsMixin, admin.ModelAdmin):
             self.log_change(request, release, "Corrections rendues aux imports.")
             count += 1
         self.message_user(
-            request, f"{count} communiqué(s) suivront de nouveau les imports.", messages.SUCCESS
+            request,
+            f"{quantity(count, 'communiqué suivra', 'communiqués suivront')} de nouveau les imports.",
+            messages.SUCCESS,
         )
+
+
+def _is_queue(request) -> bool:
+    return request.GET.get("review") == "todo" or bool(request.GET.get("reason"))

@@ -3,14 +3,13 @@ panel of the form (reasons in French, "Marquer comme relu") and the import warni
 
 from django.contrib import admin
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
-from core.countries import country_label, sorted_by_name
+from core.typography import day, moment
 
 from . import review
-from .models import ImportRun, Release
+from .models import ImportRun
 from .warning_labels import describe_warning
 
 MARK_REVIEWED = "_mark_reviewed"  # the form's button
@@ -36,24 +35,12 @@ class ReasonFilter(admin.SimpleListFilter):
     parameter_name = "reason"
 
     def lookups(self, request, model_admin):
-        return list(review.REASONS.items())
+        return [(kind.code, kind.label) for kind in review.REASONS]
 
     def queryset(self, request, queryset):
-        if self.value() in review.REASONS:
+        if self.value() in review.KINDS:
             return queryset.needing_review().with_review_reason(self.value())
         return queryset
-
-
-class CountryFilter(admin.SimpleListFilter):
-    title = "pays"
-    parameter_name = "country"
-
-    def lookups(self, request, model_admin):
-        codes = Release.objects.exclude(country="").order_by("country").values_list("country", flat=True)
-        return sorted_by_name((code, country_label(code)) for code in codes.distinct())
-
-    def queryset(self, request, queryset):
-        return queryset.filter(country=self.value()) if self.value() else queryset
 
 
 class DateKnownFilter(admin.SimpleListFilter):
@@ -90,14 +77,14 @@ class ImportRunFilter(admin.SimpleListFilter):
 
 def review_cell(release) -> str:
     """The list's column: waiting, with its reasons; reviewed, with when."""
-    reasons = review.reasons_of(release, getattr(release, "contact_count", None))
+    reasons = review.reasons_of(release)
     if review.is_waiting(release, reasons):
         items = format_html_join("", "<li>{}</li>", ((reason.short,) for reason in reasons))
         return format_html('<strong class="review-todo">À relire</strong><ul class="reasons">{}</ul>', items)
     if release.reviewed_at:
         return format_html(
             '<span class="review-done">Relu le {}</span>',
-            date_format(timezone.localtime(release.reviewed_at)),
+            day(timezone.localtime(release.reviewed_at).date()),
         )
     return mark_safe('<span class="review-none">Rien à relire</span>')
 
@@ -112,7 +99,7 @@ def review_panel(release) -> str:
         parts.append(format_html('<ul class="reasons">{}</ul>', items))
     if release.reviewed_at:
         who = release.reviewed_by.get_username() if release.reviewed_by else "un éditeur"
-        when = date_format(timezone.localtime(release.reviewed_at), "j F Y à H:i")
+        when = moment(timezone.localtime(release.reviewed_at))
         parts.append(format_html("<p>Relu le {} par {}.</p>", when, who))
     if waiting:
         parts.insert(0, mark_safe('<p><strong class="review-todo">À relire.</strong></p>'))

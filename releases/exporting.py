@@ -5,8 +5,9 @@ Records are built from plain rows, 5,000 releases at a time (their links,
 offices, people and projects in three queries a batch), never from model
 instances: an export of 100,000 releases takes seconds, in constant memory.
 
-CSV cells that a spreadsheet would run as a formula (starting with =, +, -, @,
-a tab or a carriage return) get a leading apostrophe, as OWASP recommends.
+CSV cells that a spreadsheet would run as a formula (starting with =, +, -, @, a tab
+or a carriage return) are kept text (core/spreadsheets.py): an apostrophe in front in
+the contract's CSV, an invisible word joiner in the one for French spreadsheets.
 """
 
 import json
@@ -22,6 +23,7 @@ from django.urls import reverse
 from contacts.models import ContactPerson, CountryOffice, Project
 from core.countries import country_label
 from core.phones import display
+from core.spreadsheets import program_cell, spreadsheet_cell
 
 from .models import QuotedPerson, Release, ReleaseContact
 
@@ -53,8 +55,6 @@ SPREADSHEET_COLUMNS = [
     "Personnes citées", "Texte", "Lien", "Source", "Langue",
 ]  # fmt: skip
 CONTACT_COLUMNS = ["nom", "courriel", "téléphones", "bureau"]
-# OWASP: a cell starting with one of these is a formula to a spreadsheet (full-width forms too).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\0", "＝", "＋", "－", "＠")
 
 
 # ---------------------------------------------------------------- records
@@ -155,11 +155,6 @@ def write_json(records: Iterable[dict], out) -> None:
     out.write("\n]\n")
 
 
-def safe_cell(value: str) -> str:
-    """The cell as text a spreadsheet shows, never runs (OWASP's CSV injection advice)."""
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
-
-
 def _contact_text(contact: dict) -> str:
     parts = [
         contact["name"],
@@ -191,7 +186,7 @@ def csv_row(record: dict) -> list[str]:
         "; ".join(_contact_text(c) for c in record["contacts"]),
         "; ".join(f"{q['name']}, {q['role']}" if q["role"] else q["name"] for q in record["quoted_people"]),
     ]
-    return [safe_cell(cell) for cell in cells]
+    return [program_cell(cell) for cell in cells]
 
 
 def csv_line(cells: list[str], delimiter: str = ",") -> str:
@@ -234,7 +229,7 @@ def spreadsheet_row(record: dict, contact_slots: int) -> list[str]:
         phones = ", ".join(display(phone) for phone in contact["phones"])
         cells += [contact["name"], contact["email"] or "", phones, contact["office"] or ""]
     cells += [""] * (len(CONTACT_COLUMNS) * contact_slots - (len(cells) - len(SPREADSHEET_COLUMNS)))
-    return [safe_cell(cell) for cell in cells]
+    return [spreadsheet_cell(cell) for cell in cells]
 
 
 def write_spreadsheet_csv(records: Iterable[dict], out, contact_slots: int) -> None:

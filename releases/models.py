@@ -29,7 +29,7 @@ def year_of(published: date | None) -> int | None:
 
 class Release(CorrectableModel):
     title = models.CharField("titre", max_length=500)
-    slug = models.SlugField(max_length=220, unique=True)
+    slug = models.SlugField("adresse de la page", max_length=220, unique=True)
     dateline = models.CharField("lieu (dateline)", max_length=200, blank=True)
     published = models.DateField("date de publication", null=True, blank=True)
     # The day it was first imported: an undated release is placed in the list by it.
@@ -45,7 +45,7 @@ class Release(CorrectableModel):
     # group by it (a column, not a date function over every row).
     year = models.PositiveSmallIntegerField("année", null=True, blank=True, editable=False)
     language = models.CharField("langue", max_length=8, default="fr")
-    country = models.CharField("pays (code ISO)", max_length=2, blank=True)
+    country = models.CharField("pays", max_length=2, blank=True)
     office = models.ForeignKey(
         CountryOffice,
         verbose_name="bureau émetteur",

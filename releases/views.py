@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.text import slugify
 
+from contacts.filters import named
 from core.caching import cached_page, depends_on
 from core.countries import plain
 
@@ -29,6 +30,8 @@ def release_list(request):
         "releases": releases,
         "page": releases.page(request.GET.get("page")),
         "charts": release_charts(releases),
+        # A search for a person's or an office's name also offers their page.
+        "named": named(releases.words) if releases.words else None,
         "query": request.GET.urlencode(),
     }
     return render(request, "releases/release_list.html", context)

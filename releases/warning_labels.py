@@ -72,7 +72,8 @@ class Described:
     detail: str = ""
 
     def __str__(self) -> str:
-        return f"{self.label} : {self.detail}" if self.detail else self.label
+        # A no-break space before the colon: French typography.
+        return f"{self.label}\u00a0: {self.detail}" if self.detail else self.label
 
 
 # English notes of the parser and loader before codes: (pattern, code); the group "detail", if any, is kept.

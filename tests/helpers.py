@@ -53,3 +53,37 @@ def form_fields(html: str, selector: str = "form", **typed) -> dict[str, list[st
     for name, value in typed.items():
         sent[name] = value if isinstance(value, list) else [value]
     return sent
+
+
+def readable(html: str) -> str:
+    """A page with its no-break spaces (French typography: "Pays&nbsp;:", "«\u00a0…\u00a0»",
+    "3\u202f064") as ordinary ones, for tests that read its words."""
+    for space in ("&nbsp;", "&#8239;", "\u00a0", "\u202f"):
+        html = html.replace(space, " ")
+    return html
+
+
+def as_libreoffice_shows(csv_text: str, separator: str, tmp_path) -> list[list[str]] | None:
+    """The cells of a CSV as LibreOffice Calc shows them when it opens the file with its
+    default options (formulas evaluated, UTF-8), read back from its HTML export; None
+    when LibreOffice is not installed."""
+    import html
+    import re
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice:
+        return None
+    source = tmp_path / "ouvert.csv"
+    source.write_text(csv_text, encoding="utf-8")
+    options = f"CSV:{ord(separator)},34,76,1"
+    subprocess.run(
+        [soffice, "--headless", "--norestore", f"-env:UserInstallation=file://{tmp_path}/profil",
+         f"--infilter={options}", "--convert-to", "html", "--outdir", str(tmp_path / "lu"), str(source)],
+        capture_output=True, timeout=180, check=True,
+    )  # fmt: skip
+    page = (tmp_path / "lu" / "ouvert.html").read_text(encoding="utf-8", errors="replace")
+    rows = re.findall(r"<tr[^>]*>(.*?)</tr>", page, re.DOTALL)
+    cell = re.compile(r"<td[^>]*>(.*?)</td>", re.DOTALL)
+    return [[html.unescape(re.sub(r"<[^>]+>", "", c)).strip() for c in cell.findall(row)] for row in rows]

@@ -3,7 +3,7 @@
 from django import template
 from django.utils.html import format_html
 
-from core import phones
+from core import phones, typography
 from core.countries import country_label, language_label
 from core.querystrings import query_string
 
@@ -28,19 +28,22 @@ def country_name(code):
     return country_label(code)
 
 
-MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-          "octobre", "novembre", "décembre")  # fmt: skip
+@register.filter
+def date_element(day):
+    """A date in a <time> element, as people read it ("3 février 2021", "1er juillet 2023").
+    Written here rather than with |date: a list shows many, and |date looks up the
+    language for every part (and knows no "1er")."""
+    if not day:
+        return ""
+    return format_html('<time datetime="{}">{}</time>', day.isoformat(), typography.day(day))
 
 
 @register.filter
-def date_element(day):
-    """A date in a <time> element, as people read it ("3 février 2021"). Written here rather
-    than with |date: a list shows many, and |date looks up the language for every part."""
-    if not day:
-        return ""
-    return format_html(
-        '<time datetime="{}">{} {} {}</time>', day.isoformat(), day.day, MONTHS[day.month - 1], day.year
-    )
+def quantity(count, words):
+    """ "0 communiqué", "1 communiqué", "3 064 communiqués": `words` is "singular", or
+    "singular,plural", or "singular,plural,text for none" ("aucun communiqué")."""
+    singular, plural, zero = ([*words.split(","), None, None])[:3]
+    return typography.quantity(int(count or 0), singular, plural or None, zero or None)
 
 
 @register.filter

@@ -15,6 +15,10 @@ PAGE_SUFFIXES = (".txt", ".html", ".htm")
 class BadPath(ValueError):
     """A path given on the command line does not exist (a usage error)."""
 
+    def __init__(self, path):
+        super().__init__(f"no such file or folder: {path}")
+        self.path = path
+
 
 @dataclass
 class FoundFiles:
@@ -41,7 +45,7 @@ def collect_files(paths) -> FoundFiles:
             info = path.stat()
         except FileNotFoundError:
             if not path.is_symlink():
-                raise BadPath(f"no such file or folder: {given}") from None
+                raise BadPath(given) from None
             found.failed.append({"path": given, "error": "broken symbolic link", "code": "broken_link"})
             continue
         except OSError as exc:

@@ -58,13 +58,6 @@ class ImportReport:
             "seconds": round(self.seconds, 3),
         }
 
-    def totals_line(self) -> str:
-        return (
-            f"{self.created} créé(s), {self.updated} mis à jour, {self.unchanged} inchangé(s), "
-            f"{len(self.skipped)} ignoré(s), {len(self.failed)} en échec, "
-            f"{self.kept_editor_fields} correction(s) d’éditeur conservée(s) — {self.seconds:.2f} s"
-        )
-
 
 def open_run(paths: list[str], started, operator: str | None = None) -> ImportRun:
     """The run, recorded as it starts, so that the releases it writes can name it."""

@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from core.typography import quantity
 from releases.models import Release
 
 register = template.Library()
@@ -15,4 +16,5 @@ def review_queue_notice():
     if not count:
         return mark_safe('<p class="help">Aucun communiqué à relire.</p>')
     url = reverse("admin:releases_release_changelist") + "?review=todo"
-    return format_html('<p><a class="button" href="{}">{} communiqué(s) à relire</a></p>', url, count)
+    waiting = quantity(count, "communiqué à relire", "communiqués à relire")
+    return format_html('<p><a class="button" href="{}">{}</a></p>', url, waiting)

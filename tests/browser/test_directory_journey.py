@@ -47,20 +47,46 @@ def test_filters_within_reach_and_tap_targets_of_44_px(open_window, samples, wid
     page = window.page
     window.open("/")
     facets = page.get_by_role("complementary", name="Affiner")
-    jump = page.get_by_role("link", name="Filtrer", exact=True)
+    disclosure = facets.locator("summary", has_text="Filtrer")
+    country = facets.get_by_role("heading", name="Pays")
     if width == 375:
-        expect(jump).to_be_visible()
-        assert jump.bounding_box()["height"] >= TAP
-        assert jump.bounding_box()["y"] < 900  # above the results, on the first screen
-        jump.click()
-        expect(page).to_have_url(re.compile("#affiner$"))
-        expect(facets.get_by_role("heading", name="Pays")).to_be_in_viewport()
+        # A disclosure at the top of the list, closed: the results come right after it.
+        expect(disclosure).to_be_visible()
+        assert disclosure.bounding_box()["height"] >= TAP
+        results = page.get_by_role("heading", level=2, name="5 communiqués")
+        assert disclosure.bounding_box()["y"] < results.bounding_box()["y"] < 900  # both on the first screen
+        expect(country).to_be_hidden()
+        disclosure.click()
+        expect(country).to_be_visible()
+        expect(country).to_be_in_viewport()
         window.screenshot("journey-mobile-filters")
         links = page.locator(".facet li a, .site-header li a, .release-item h3 a, .pagination a")
         heights = [links.nth(i).bounding_box()["height"] for i in range(links.count())]
         assert heights and min(heights) >= TAP, heights
+        facets.get_by_role("link", name=re.compile("^Guatemala")).click()
+        expect(page).to_have_url(re.compile("country=GT"))
     else:
-        expect(jump).to_be_hidden()  # the filters are beside the results
+        expect(disclosure).to_be_hidden()  # the filters are open beside the results
+        expect(country).to_be_visible()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_releases_contacts_are_reached_from_its_top(open_window, samples, width):
+    release = Release.objects.filter(source__startswith="002").get()  # three contacts
+    window = open_window(width, javascript=False)
+    page = window.page
+    window.open(release.get_absolute_url())
+    to_contacts = page.get_by_role("link", name="3 contacts presse")
+    contacts = page.get_by_role("region", name="Contacts")
+    if width == 375:
+        expect(to_contacts).to_be_in_viewport()  # on the first screen, under the title
+        expect(contacts.get_by_role("heading", name="Contacts")).not_to_be_in_viewport()
+        to_contacts.click()
+        expect(contacts.get_by_role("heading", name="Contacts")).to_be_in_viewport()
+        window.screenshot("journey-mobile-release-contacts")
+    else:
+        expect(to_contacts).to_be_hidden()  # the card is beside the text
+        expect(contacts.get_by_role("heading", name="Contacts")).to_be_in_viewport()
 
 
 def test_the_chart_and_map_link_to_their_filters(open_window, samples):

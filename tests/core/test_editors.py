@@ -16,7 +16,7 @@ from contacts.models import ContactPerson, CountryOffice, Project
 from core.editors import GROUP
 from releases.models import Release
 from tests.factories import OfficeFactory, PersonFactory, ProjectFactory, ReleaseFactory
-from tests.helpers import ROOT, SAMPLE_PAGES, run_import
+from tests.helpers import ROOT, SAMPLE_PAGES, readable, run_import
 
 pytestmark = pytest.mark.django_db
 
@@ -102,8 +102,10 @@ def test_titles_and_buttons_are_french_sentences(client, editor):
     saved = client.post(
         reverse("admin:contacts_project_add"), {"name": "Fonds d’essai", "slug": "fonds-essai"}, follow=True
     )
+    # No-break spaces before the colon and inside the guillemets (French typography).
     assert re.search(
-        r"Ajout enregistré : projet « <a href=\"[^\"]+\">Fonds d’essai</a> »\.", saved.content.decode()
+        r"Ajout enregistré\u00a0: projet «\u00a0<a href=\"[^\"]+\">Fonds d’essai</a>\u00a0»\.",
+        saved.content.decode(),
     )
 
 
@@ -131,7 +133,7 @@ def test_an_editor_reading_the_portal_gets_a_modifier_link_others_do_not(client,
     for row, admin_name in ((release, "releases_release"), (person, "contacts_contactperson")):
         link = reverse(f"admin:{admin_name}_change", args=[row.pk])
         page = client.get(row.get_absolute_url()).content.decode()
-        assert f'<a href="{link}">Modifier<span class="visually-hidden"> « {row} »' in page
+        assert f'<a href="{link}">Modifier<span class="visually-hidden"> « {row} »' in readable(page)
     client.logout()
     for row in (release, person, person.office):
         # Served from the cache the editor's visits never filled: no link for anyone else.

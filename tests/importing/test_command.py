@@ -2,7 +2,10 @@
 
 import io
 import json
+import os
+import re
 import shutil
+import sys
 
 import pytest
 from django.core.management import call_command
@@ -10,7 +13,7 @@ from django.core.management.base import CommandError
 
 from contacts.models import ContactPerson
 from releases.models import NavigationLine, Release
-from tests.helpers import FIXTURES, SAMPLE_PAGES, run_import
+from tests.helpers import FIXTURES, ROOT, SAMPLE_PAGES, readable, run_import
 
 pytestmark = pytest.mark.django_db
 
@@ -81,7 +84,50 @@ def test_dry_run_reports_but_writes_nothing():
 def test_human_totals_line_without_json():
     out = io.StringIO()
     call_command("import_releases", str(FIXTURES), stdout=out)
-    assert "5 créé(s)" in out.getvalue()
+    line = readable(out.getvalue())
+    assert line.startswith("5 créés, 0 mis à jour, 0 inchangé, 0 ignoré, 0 en échec, 0 correction d’éditeur")
+    assert re.search(r" — \d+,\d\d s$", line.strip())  # a decimal comma: "17,54 s", not "17.54 s"
+
+
+def test_what_operators_read_is_french_and_the_json_report_keeps_the_contract(tmp_path):
+    shutil.copy(SAMPLE_PAGES[0], tmp_path / "bon.txt")
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20)
+    (tmp_path / "vide.txt").write_text("\n\n")
+    (tmp_path / "lien.txt").symlink_to(tmp_path / "disparu.txt")
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.raises(CommandError) as excinfo:
+        call_command("import_releases", str(tmp_path), report="json", verbosity=2, stdout=out, stderr=err)
+    said = readable(err.getvalue())
+    assert f"échec : {tmp_path / 'lien.txt'} : lien symbolique cassé" in said
+    assert f"échec : {tmp_path / 'image.txt'} : pas un fichier texte" in said
+    assert f"ignoré : {tmp_path / 'vide.txt'} : page vide" in said
+    assert "broken symbolic link" not in said and "binary" not in said
+    assert readable(str(excinfo.value)) == "2 fichiers en échec"
+    report = json.loads(out.getvalue())  # the contract's fields, as they were
+    assert {f["path"].split("/")[-1]: f["error"] for f in report["failed"]}[
+        "lien.txt"
+    ] == "broken symbolic link"
+    assert isinstance(report["seconds"], float)
+
+
+def test_on_the_command_line_errors_are_french_sentences(tmp_path):
+    import subprocess
+
+    def command(*arguments):
+        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "iomnews.settings"}
+        run = subprocess.run(
+            [sys.executable, "manage.py", "import_releases", *arguments],
+            cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+        return run.returncode, readable(run.stderr)
+
+    code, said = command("/nulle/part/pages", "--dry-run")
+    assert code == 2 and "Erreur : aucun fichier ni dossier à cet endroit : /nulle/part/pages" in said
+    assert "CommandError" not in said and "no such file" not in said
+    code, said = command(str(FIXTURES), "--report", "xml")
+    assert code == 2 and "choix non valide : 'xml' (au choix : 'json')" in said
+    code, said = command()
+    assert code == 2 and "il manque : PATH" in said
 
 
 def test_people_merge_across_releases_by_email_and_keep_all_their_phones():

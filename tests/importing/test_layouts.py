@@ -385,5 +385,6 @@ def test_where_the_parser_was_unsure_the_release_waits_for_an_editor(tmp_path):
     codes = {w["code"] for w in release.warnings}
     assert {"title_guessed", "contact_block_not_recognised"} <= codes
     assert Release.objects.filter(needing_review()).filter(pk=release.pk).exists()
-    [warned] = [reason for reason in reasons_of(release) if reason.code == "warnings"]
-    assert any("titre deviné" in detail for detail in warned.details)
+    reasons = {reason.code: reason for reason in reasons_of(release)}
+    assert {"title", "contacts"} <= reasons.keys()
+    assert any("titre deviné" in detail for detail in reasons["title"].details)

@@ -6,11 +6,12 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from contacts.models import ContactPerson, CountryOffice
 from releases.models import ImportRun, Release
 from tests.admin_helpers import change_form_data
-from tests.helpers import SAMPLE_PAGES, run_import
+from tests.helpers import SAMPLE_PAGES, readable, run_import
 
 pytestmark = pytest.mark.django_db
 
@@ -54,23 +55,34 @@ def test_a_form_sent_back_with_browser_line_ends_locks_only_what_changed(client,
     assert "\r" not in release.body
 
 
-def test_contact_phones_are_typed_as_a_comma_separated_list(client, editor):
+def test_contact_phones_are_edited_one_per_line_as_people_read_them(client, editor):
     run_import(PAGE)
     release = Release.objects.get()
     url = reverse("admin:releases_release_change", args=[release.pk])
     data = change_form_data(client.get(url))
-    assert data["contact_links-0-phones"] == "+541148155194"
-    data["contact_links-0-phones"] = "+541148155194, +54 11 4815 5195, 011 4815-5196, +50223336052;ext=125"
+    assert data["contact_links-0-phones"] == "+54 11 4815-5194"  # not the stored "+541148155194"
+    assert client.post(url, data).status_code == 302
+    assert release.contact_links.get().phones == ["+541148155194"]
+    assert "contacts" not in Release.objects.get().locked_fields  # sent back unchanged: not a correction
+
+    data["contact_links-0-phones"] = (
+        "+54 11 4815-5194\r\n+54 11 4815 5195\r\n011 4815-5196, +502 2333 6052, poste 125\r\n"
+    )
     assert client.post(url, data).status_code == 302
     # To E.164 as imports store them; a national number takes the office's country (Argentina).
     assert release.contact_links.get().phones == [
         "+541148155194", "+541148155195", "+541148155196", "+50223336052;ext=125",
     ]  # fmt: skip
+    shown = change_form_data(client.get(url))["contact_links-0-phones"]
+    assert shown.splitlines() == [
+        "+54 11 4815-5194", "+54 11 4815-5195", "+54 11 4815-5196", "+502 2333 6052, poste 125",
+    ]  # fmt: skip
 
-    data["contact_links-0-phones"] = "+541148155194, pas un numéro"
+    data["contact_links-0-phones"] = "+541148155194\npas un numéro"
     response = client.post(url, data)
-    assert (
-        response.status_code == 200 and "« pas un numéro » n’est pas un numéro" in response.content.decode()
+    assert response.status_code == 200
+    assert "« pas un numéro » n’est pas un numéro de téléphone : un numéro par ligne" in readable(
+        response.content.decode()
     )
     assert len(release.contact_links.get().phones) == 4  # nothing stored
 
@@ -88,7 +100,9 @@ def test_a_persons_phones_are_typed_as_on_a_release_national_numbers_in_the_offi
     assert client.post(url, {**data, "phones": "011 4815-5196, +54 11 4815 5196"}).status_code == 302
     assert ContactPerson.objects.get(slug="jeanne-exemple").phones == ["+541148155196"]  # one number, once
     response = client.post(url, {**data, "slug": "autre", "office": "", "phones": "4815 5196"})
-    assert "« 4815 5196 » n’est pas un numéro" in response.content.decode()  # no office: no country
+    assert "« 4815 5196 » n’est pas un numéro de téléphone" in readable(
+        response.content.decode()
+    )  # no office: no country
 
 
 def test_correction_bookkeeping_is_not_typed_in_as_json(client, editor):
@@ -161,15 +175,17 @@ def test_a_changed_source_page_flags_the_corrected_release_for_review(client, ed
 
 
 def test_review_queue_on_the_admin_index_and_marking_reviewed(client, editor, tmp_path):
-    run_import(*SAMPLE_PAGES)  # text pages, with office and contacts: nothing to review
+    run_import(*SAMPLE_PAGES)
+    Release.objects.update(reviewed_at=timezone.now())
     assert "Aucun communiqué à relire" in client.get(reverse("admin:index")).content.decode()
-    Release.objects.filter(source__in=[p.name for p in SAMPLE_PAGES[:3]]).update(office=None)
-    assert "3 communiqué(s) à relire" in client.get(reverse("admin:index")).content.decode()
-    ids = list(Release.objects.filter(office=None).values_list("pk", flat=True)[:2])
+    doubtful = Release.objects.filter(source__in=[p.name for p in SAMPLE_PAGES[:3]])
+    doubtful.update(reviewed_at=None, warnings=[{"code": "title_too_long", "detail": ""}])
+    assert "3 communiqués à relire" in client.get(reverse("admin:index")).content.decode()
+    ids = list(doubtful.values_list("pk", flat=True)[:2])
     client.post(
         reverse("admin:releases_release_changelist"), {"action": "mark_reviewed", "_selected_action": ids}
     )
-    assert "1 communiqué(s) à relire" in client.get(reverse("admin:index")).content.decode()
+    assert "1 communiqué à relire" in client.get(reverse("admin:index")).content.decode()
 
 
 def test_merging_two_people_moves_their_releases(client, editor):

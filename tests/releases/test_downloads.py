@@ -13,7 +13,7 @@ from django.core.management import call_command
 from releases.exporting import CSV_COLUMNS
 from releases.models import Release
 from tests.factories import PersonFactory, QuoteFactory, ReleaseContactFactory, ReleaseFactory
-from tests.helpers import FIXTURES, run_import
+from tests.helpers import FIXTURES, as_libreoffice_shows, run_import
 
 pytestmark = pytest.mark.django_db
 
@@ -70,9 +70,11 @@ def test_cells_a_spreadsheet_would_run_are_neutralised(client, db):
     assert row["body"] == "'-1+1\n\nUn texte."
     assert row["quoted_people"] == "'@SOMME(A1:A9)"
     assert row["contacts"].startswith("'=1+1 <x@iom.int>")
+    # For French spreadsheets, an invisible word joiner instead: LibreOffice shows an apostrophe.
     spreadsheet = content(client.get("/export-tableur.csv")).decode("utf-8-sig")
     cells = next(r for r in csv.reader(io.StringIO(spreadsheet), delimiter=";") if r[0] != "Titre")
-    assert cells[0] == "'" + FORMULA_TITLE and "'=1+1" in cells
+    assert cells[0] == "\u2060" + FORMULA_TITLE and "\u2060=1+1" in cells
+    assert not [cell for cell in cells if cell.startswith("'")]
     # JSON is no spreadsheet: values as they are.
     assert json.loads(content(client.get("/export.json")))[0]["title"] == FORMULA_TITLE
 
@@ -92,7 +94,7 @@ def test_the_spreadsheet_variant_has_french_headers_and_a_column_per_contact_fie
         assert record["Contact 1 : courriel"] == (first.person.email or "")
         assert record["Contact 1 : bureau"] == "OIM Guatemala"
         if first.phones:
-            assert record["Contact 1 : téléphones"].startswith("'+502 ")  # shown, never run
+            assert record["Contact 1 : téléphones"].startswith("\u2060+502 ")  # shown, never run
 
 
 def test_an_export_is_written_once_then_served_as_a_file(
@@ -188,3 +190,20 @@ def test_a_file_is_written_by_a_thread_of_lower_priority(client, monkeypatch):
     monkeypatch.setattr(releases.views, "_write_json", watching)
     assert len(json.loads(content(client.get("/export.json")))) == 5
     assert seen == [("export-writer", 10)]
+
+
+def test_libreoffice_opens_the_spreadsheet_file_with_phones_as_written_and_runs_no_formula(
+    client, db, tmp_path
+):
+    release = ReleaseFactory(title=FORMULA_TITLE)
+    ReleaseContactFactory(
+        release=release, person=PersonFactory(name="Ana Recente"), phones=["+50223336052;ext=218"]
+    )
+    spreadsheet = content(client.get("/export-tableur.csv")).decode("utf-8-sig")
+    shown = as_libreoffice_shows(spreadsheet, ";", tmp_path)
+    if shown is None:
+        pytest.skip("LibreOffice is not installed: the cells are checked by the test above")
+    header, row = shown[0], shown[1]
+    record = dict(zip(header, (cell.strip("\u2060") for cell in row), strict=True))
+    assert record["Contact 1 : téléphones"] == "+502 2333 6052, poste 218"  # no apostrophe, no error
+    assert record["Titre"] == FORMULA_TITLE  # text, never run

@@ -40,7 +40,7 @@ def test_the_list_shows_newest_first_and_says_when_an_undated_release_came(clien
     page = response.context["page"]
     assert [r.title for r in page.object_list] == ["Janvier 2021", "Sans date", "Décembre 2019", "Mars 2019"]
     assert (
-        'Sans date (importé le <time datetime="2020-06-01">1 juin 2020</time>)' in response.content.decode()
+        'Sans date (importé le <time datetime="2020-06-01">1er juin 2020</time>)' in response.content.decode()
     )
     # Not in a year's list: it has no year.
     assert "Sans date" not in [r.title for r in client.get("/?year=2020").context["page"].object_list]
