@@ -67,6 +67,7 @@ def page_paths() -> dict[str, str]:
         "filtered-list": f"/?country={release.country}&has_contacts=true",
         "search-results": "/?q=migrants&sort=relevance",
         "no-result": "/?q=introuvablezzz",
+        "name-search": "/?q=pellecer",  # the person's page offered above the results
         "invalid-filter": "/?year=99999&has_contacts=peut-etre",
         "not-found": "/releases/cette-page-n-existe-pas/",
         "release": release.get_absolute_url(),
@@ -96,11 +97,12 @@ def merge_confirmation(client) -> bytes:
 
 
 KINDS = [
-    "list", "filtered-list", "search-results", "no-result", "invalid-filter", "not-found", "release",
-    "release-searched", "office", "list-by-month", "offices", "project", "projects", "person", "people",
-    "people-filtered", "login", "admin-index", "admin-releases", "admin-review-queue", "admin-release-form",
-    "admin-release-history", "admin-release-compare", "admin-person-form", "admin-person-add",
-    "admin-project-history", "admin-merge-undo", "admin-import-runs", "admin-import-run", "editor-refused",
+    "list", "filtered-list", "search-results", "no-result", "name-search", "invalid-filter", "not-found",
+    "release", "release-searched", "office", "list-by-month", "offices", "project", "projects", "person",
+    "people", "people-filtered", "login", "admin-index", "admin-releases", "admin-review-queue",
+    "admin-release-form", "admin-release-history", "admin-release-compare", "admin-person-form",
+    "admin-person-add", "admin-project-history", "admin-merge-undo", "admin-import-runs",
+    "admin-import-run", "editor-refused",
 ]  # fmt: skip
 STATUS = {"not-found": 404, "editor-refused": 403}
 
