@@ -48,7 +48,9 @@ REASONS = (
         "contact_block_not_recognised", "contact_block_without_person", "contact_without_name",
         "phone_not_understood", "shared_email", "lines_after_contact_block",
     )),
-    Kind("text", "texte à vérifier", ("menu_lines_in_body", "empty_body", "invalid_utf8_bytes")),
+    Kind("text", "texte à vérifier", (
+        "menu_lines_in_body", "empty_body", "invalid_utf8_bytes", "control_characters_removed",
+    )),
     Kind("note", "remarque de l’import", ("note",)),
     Kind("no_date", "pas de date connue"),
 )  # fmt: skip

@@ -32,7 +32,9 @@ _WEEKDAYS = rf"(?:{words.alternation('weekdays')})"
 _DATE = re.compile(
     rf"(?:{_WEEKDAYS},?\s+)?(?:le\s+|el\s+)?(\d{{1,2}})(?:er|\.)?\s+(?:de\s+)?([^\W\d_]+)(?:,?\s+(?:de\s+)?(\d{{4}}))?\b"
 )
-_COMMAS = re.compile("[،、，]")  # the Arabic, Chinese and Japanese commas
+_COMMAS = re.compile("[،、，]")
+_MONTH_FIRST = re.compile(r"\b([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})\b")
+_DIGIT = re.compile(r"\d")  # the Arabic, Chinese and Japanese commas
 # "2024年3月5日", "2024년 3월 5일": a date written year, month, day in Chinese, Japanese or Korean.
 _YEAR_FIRST = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
 # "10 ottobre 2016 - L’Organizzazione …": a text opening with its date alone.
@@ -68,8 +70,15 @@ def _year_first(match: re.Match) -> date | None:
 
 def _date_in(text: str) -> tuple[date | None, str]:
     """(the date written in a dateline's place, the place without its date words)."""
+    if not _DIGIT.search(text):
+        return None, text
     if found := _YEAR_FIRST.search(text):
         return _year_first(found), (text[: found.start()] + text[found.end() :]).strip(" ,")
+    folded = fold(text)
+    if (found := _MONTH_FIRST.search(folded)) and found.group(1) in _MONTHS and folded.isascii():
+        # "Geneva, March 5, 2020": the English order (ASCII, so that folded and written positions agree).
+        day, month, year = found.group(2, 1, 3)
+        return _to_date(day, month, year), (text[: found.start()] + text[found.end() :]).strip(" ,")
     folded, positions = fold_with_positions(text)
     for match in _DATE.finditer(folded):
         if match.group(2) in _MONTHS:
@@ -91,6 +100,8 @@ def date_line(paragraph: str) -> date | None:
 
 def date_prefix(paragraph: str) -> tuple[date | None, str] | None:
     """(its date, the rest) of a paragraph opening with a date and a dash ("10 ottobre 2016 - …")."""
+    if not _DIGIT.search(paragraph, 0, 30):
+        return None
     folded, positions = fold_with_positions(paragraph[:80])
     match = _DATE_PREFIX.match(folded)
     if not match or match.group(2) not in _MONTHS:

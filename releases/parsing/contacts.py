@@ -44,14 +44,18 @@ _OFFICE = re.compile(
     rf"|^(?:{words.alternation('office_word')})\s+(?:(?:de|of|del|da|do|di|der)\s+(?:la\s+|the\s+)?)?"
     rf"{_ORGANISATION}\s*{_IN_PLACE}(?P<place2>[^\d@:]{{2,60}})$"
 )
-_UNCASED_PLACE_WORDS = 4  # a place in a script without capitals ("القاهرة"): a few words, not a sentence
+_UNCASED_PLACE_WORDS = 4
+_TWO_DIGITS = re.compile(r"\d{2}")
+_PHONE_ONLY = re.compile(
+    r"[+(]?[\d\s().,/#-]{7,}(?:\s*(?:ext|poste)\.?\s*\d+)?", re.IGNORECASE
+)  # a place in a script without capitals ("القاهرة"): a few words, not a sentence
 _CIVILITY = re.compile(r"^(?:M\.|Mme\.?|Mlle\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Pr\.?)\s+")
 _NAME = re.compile(r"^[^\W\d_][\w'’.-]*(?:\s+[\w'’.-]+){0,5}$")
 _EXTENSION = re.compile(r"[,;\s]*\b(?:ext|extension|poste|int|interne)\b\.?\s*[:.]?\s*(\d{1,6})", re.I)
 _NUMBER = re.compile(r"(\+?\s*\(?\d[\d\s().-]{4,}\d)(?:#(\d+))?")
 
 
-def _is_opening(lines: list[str], start: int) -> int | None:
+def opens_contact_block(lines: list[str], start: int) -> int | None:
     """How many lines the opening phrase starting at lines[start] takes (None: it opens no block)."""
     key = fold(lines[start])
     if key.count(" ") >= _OPENING_MAX_WORDS:
@@ -78,7 +82,7 @@ def find_contact_block(lines: list[str]) -> tuple[int, int] | None:
     for start in range(len(lines) - 1, -1, -1):
         if not lines[start]:
             continue
-        length = _is_opening(lines, start)
+        length = opens_contact_block(lines, start)
         if length:
             end = start + length
             # "Pour plus d’informations et pour obtenir une copie de" / "l’étude, veuillez contacter :".
@@ -212,9 +216,9 @@ def _name_from(line: str) -> str | None:
 
 
 def _is_phone_line(line: str) -> bool:
-    if _PHONE_LABEL.match(fold(line)) and re.search(r"\d{2}", line):
-        return True
-    return bool(re.fullmatch(r"[+(]?[\d\s().,/#-]{7,}(?:\s*(?:ext|poste)\.?\s*\d+)?", line, re.I))
+    if not _TWO_DIGITS.search(line):
+        return False
+    return bool(_PHONE_LABEL.match(fold(line)) or _PHONE_ONLY.fullmatch(line))
 
 
 # "... EMail: obelbeisi@iom.int or Ashraf Hassan, Tel ...": the next person on the same line.

@@ -27,7 +27,12 @@ _BULLET = re.compile(r"^(?:[-–—•·›»|*>]|\d{1,2}[.)])(?:\s|$)")
 _INNER_SENTENCE_END = re.compile(r"[a-zà-ÿ]{2}[.!?…][»”\"]?\s+[«“\"A-ZÀ-Ý]")
 # "Qui sommes nousL'Organisation ...": a menu item glued to its description.
 # "WHO WE AREThe International ...", "Notre TravailEn tant que ...": likewise.
-_GLUED = re.compile(r"^[^.!?]{2,40}?(?:[a-zà-ÿ][A-ZÀ-Ý](?:['’]|[a-zà-ÿ])|[A-ZÀ-Ý]{3}[a-zà-ÿ]{2})")
+# (Latin, Cyrillic and Greek letters: the scripts with capitals.)
+_LOWER = "a-zß-öø-ÿа-яёіїєґα-ω"
+_UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐΑ-Ω"
+_GLUED = re.compile(
+    rf"^[^.!?]{{2,40}}?(?:[{_LOWER}][{_UPPER}](?:['’]|[{_LOWER}])|[{_UPPER}]{{3}}[{_LOWER}]{{2}})"
+)
 # "21/04/2021", "Tue, 10/13/2020 - 08:16", "IOM - News - Ven, 09/08/2017 - 11:21": a date stamp.
 _NUMERIC_DATE = re.compile(
     r"^(?:[^\n]{0,40}?\s[-–]\s)?(?:[^\W\d_]{3,9}\.?,?\s+)?\d{1,2}/\d{1,2}/\d{2,4}(?:\s*[-–]\s*\d{1,2}:\d{2})?$"
@@ -40,8 +45,8 @@ _CAPTION = re.compile(
     rf"(?<![^\W_])(?:{words.alternation('photo_credit')})\s*[:：]|©"
     rf"|(?<![^\W_])(?:{words.alternation('photo_credit')})\s[^.]{{0,60}}\b(?:19|20)\d\d\.?$"
 )
-# "… de la", "… the": the line's sentence goes on below (in folded text).
-_FUNCTION_WORD = re.compile(rf"(?:^|\s)(?:{words.alternation('function_word')}),?$")
+# "… de la", "… the": the line's sentence goes on below.
+_FUNCTION_WORD = re.compile(rf"(?:^|\s)(?:{words.written('function_word')}),?$", re.IGNORECASE)
 
 
 @dataclass
@@ -97,7 +102,7 @@ def _short(line: str) -> bool:
 
 def ends_mid_sentence(line: str) -> bool:
     """The line stops on a comma or a little word ("de", "the"): its sentence goes on below."""
-    return bool(_FUNCTION_WORD.search(fold(line[-30:])))
+    return bool(_FUNCTION_WORD.search(line, max(0, len(line) - 30)))
 
 
 def starts_paragraph(lines: list[str], i: int) -> bool:

@@ -13,7 +13,7 @@ from itertools import pairwise
 
 from . import words
 from .body import date_line, find_dateline
-from .contacts import find_contact_block
+from .contacts import opens_contact_block
 from .errors import NotARelease
 from .heading import ends_mid_sentence, is_text, looks_like_menu
 from .places import country_code
@@ -61,11 +61,16 @@ SCAN_LINES = 200
 # Listing signs are looked for in this many lines, in lines this short for stamps, links and tags.
 LISTING_LINES = 80
 SHORT_LINE = 50
+HEADING_WORDS = 6  # a home page's section, a feed's lines ("Updated: 2 hours 25 min ago")
+BREADCRUMB_LINE = 120
 _DASH = re.compile(r"[-–—−]")
 _ENDS_SENTENCE = re.compile(r"[.!?…»”:]$")
 _BULLET_ITEM = re.compile(r"^[•·▪*–-]\s+(?=\S)")
 _HEADING = re.compile(r"^[^\W\d_][^.!?:;]{5,70}$")
 _MEANS = re.compile(r"@|\d{3}")  # an e-mail, a phone
+_DIGITS = re.compile(r"\d")
+# Only such lines may be a breadcrumb or a count of results.
+_CRUMB_OR_COUNT = re.compile(r"[/›>»|]|\d")
 
 
 def _is_title_like(line: str) -> bool:
@@ -81,7 +86,8 @@ def _listing_signs(title: str, lines: list[str]) -> dict[str, int]:
     lines = lines[:LISTING_LINES]
     # Stamps, links and tags are short lines; a release's text is made of long ones.
     short = [line for line in lines if len(line) <= SHORT_LINE]
-    if any(_FEED_STAMP.search(fold(line)) for line in short):
+    keys = [fold(line) for line in short]
+    if any(_FEED_STAMP.search(key) for key in keys):
         return {"feed stamp": 2}
     # Tags or stamps repeated over the items: "English", "main banner", "© IOM 2007" (an e-mail or
     # a phone printed twice is a contact's, not a tag).
@@ -98,8 +104,12 @@ def _listing_signs(title: str, lines: list[str]) -> dict[str, int]:
         and find_dateline(line, bare=False)
     )
     return {
-        "stamps": sum(1 for line in short if _STAMP.search(fold(line)) or date_line(line)),
-        "read more": sum(1 for line in short if _READ_MORE.match(fold(line))),
+        "stamps": sum(
+            1
+            for line, key in zip(short, keys, strict=True)
+            if _DIGITS.search(line) and (_STAMP.search(key) or date_line(line))
+        ),
+        "read more": sum(1 for key in keys if _READ_MORE.match(key)),
         "repeated lines": sum(n for n in tags.values() if n >= 2),
         "teasers' datelines": datelines,
     }
@@ -108,10 +118,11 @@ def _listing_signs(title: str, lines: list[str]) -> dict[str, int]:
 # "1951", "19 000", "1,2 million", "4.5M", "85 %", "+300": a figure, alone on its line.
 _FIGURE = re.compile(r"^[+~≈]?\d[\d\s.,’']*(?:\s?(?:%|[kKmM]|[^\W\d_]{1,9}))?\+?$")
 KEY_FIGURES = 3  # figures on lines of their own
+_FIGURE_START = set("0123456789+~≈")
 
 
 def _is_figure(line: str) -> bool:
-    return bool(_FIGURE.match(line)) and any(ch.isdigit() for ch in line)
+    return line[:1] in _FIGURE_START and bool(_FIGURE.match(line)) and any(ch.isdigit() for ch in line)
 
 
 def _key_figures(page_lines: list[str], lines: list[str]) -> int:
@@ -125,14 +136,15 @@ def _key_figures(page_lines: list[str], lines: list[str]) -> int:
         head.append(line)
     before_text = sum(1 for line in head if _is_figure(line))
     figures = sum(1 for line in lines if _is_figure(line))
+    if figures <= before_text:
+        return before_text
     sentences = sum(1 for line in lines if word_count(line) >= 12)
     return max(before_text, figures if figures >= sentences else 0)
 
 
 def _has_key_figures_heading(page_lines: list[str]) -> bool:
-    """ "Chiffres clés", "Key facts": a short line heading a page's figures."""
-    short = (line for line in page_lines[:LISTING_LINES] if line and word_count(line) <= 4)
-    return any(words.is_phrase("key_figures", line) for line in short)
+    """A short line heading a page's figures: "Chiffres clés", "Key facts"."""
+    return any(words.is_phrase("key_figures", line) for line in page_lines[:LISTING_LINES] if line)
 
 
 def _is_heading(lines: list[str], i: int) -> bool:
@@ -163,8 +175,8 @@ SUBJECT_SIGNS = {"bullets": 3, "read more": 3, "headings": 2}
 
 def _is_media_contacts(page_lines: list[str]) -> bool:
     """A contact block with nothing before it."""
-    block = find_contact_block([line for line in page_lines[:10] if line][:8])
-    return block is not None and block[0] == 0
+    first = [line for line in page_lines[:10] if line][:8]
+    return bool(first) and bool(opens_contact_block(first, 0))
 
 
 def _has_text(release: ReleaseShape) -> bool:
@@ -191,12 +203,23 @@ def refuse_non_release(page_lines: list[str], release: ReleaseShape) -> list[str
         raise NotARelease("key figures page, not a release", "key_figures_page")
     if not _has_text(release):
         raise NotARelease("only site navigation", "only_navigation")
-    if any(_HOME_SECTION.match(fold(line)) for line in page_lines[:LISTING_LINES] if len(line) <= SHORT_LINE):
+    # The page's first short lines, folded once: a home page's sections, a listing's breadcrumb or
+    # count of results, a feed's lines ("Subscribe to … feed", "Updated: 2 hours 25 min ago").
+    short = [
+        (i, fold(line))
+        for i, line in enumerate(page_lines[:LISTING_LINES])
+        if 0 < len(line) <= SHORT_LINE and word_count(line) <= HEADING_WORDS
+    ]
+    if any(_HOME_SECTION.match(key) for _i, key in short):
         raise NotARelease("home page, not a release", "home_page")
-    if any(_BREADCRUMB.match(fold(line)) or _RESULTS_COUNT.match(fold(line)) for line in page_lines[:20]):
+    first = [
+        fold(line)
+        for line in page_lines[:20]
+        if len(line) <= BREADCRUMB_LINE and _CRUMB_OR_COUNT.search(line)
+    ]
+    if any(_BREADCRUMB.match(key) or _RESULTS_COUNT.match(key) for key in first):
         raise NotARelease("listing of releases, not a release", "listing_page")
-    # A feed's page: "Subscribe to … feed", "Updated: 2 hours 25 min ago" (its items follow, whole).
-    if any(_FEED.search(fold(line)) for line in page_lines[:20] if len(line) <= SHORT_LINE):
+    if any(_FEED.search(key) for i, key in short if i < 20):
         raise NotARelease("listing of releases, not a release", "listing_page")
     if _FEATURE.match(fold(release.title)):
         raise NotARelease("feature story, not a release", "story_page")

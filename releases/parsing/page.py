@@ -19,6 +19,7 @@ from .text import fold, restore_ligatures, to_paragraphs, word_count
 from .warnings import ParseWarning
 
 MAX_TITLE_LENGTH = 300
+MENU_ITEM_LENGTH = 150
 MAX_CONTACT_LINES = 60
 CONTACT_TAIL_LINES = 12  # a contact block sits in the last lines
 # Menu lines left over sit at the top of the body.
@@ -85,7 +86,8 @@ def strip_navigation(lines: list[str], navigation: Navigation) -> tuple[list[str
     _site, length = navigation.strip_length(lines)
     length += template_menu_length(lines[length:])
     rest = lines[length:]
-    stripped = frozenset(fold(line) for line in lines[:length] if line)
+    # (Menu items are short; the long descriptions glued to them are never compared.)
+    stripped = frozenset(fold(line) for line in lines[:length] if line and len(line) <= MENU_ITEM_LENGTH)
     if not any(rest) and length:
         raise NotARelease("only site navigation", "only_navigation")
     if not any(rest):

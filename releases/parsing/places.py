@@ -181,6 +181,7 @@ def countries_speaking(language: str | None) -> frozenset[str]:
 def warm_up() -> None:
     """Load the country names and the gazetteer now (before forking workers)."""
     _country_names()
+    _french_names()
     _cities()
     # They live as long as the process: keep the garbage collector off them
     # (and their memory pages shared with forked workers).
@@ -242,8 +243,12 @@ def french_place(place: str) -> str:
 
 def _is_french_name(place: str) -> bool:
     """A country name as French writes it (officially or usually): kept as the page wrote it."""
+    return fold(place).strip(" .,;:-") in _french_country_names()
+
+
+@cache
+def _french_country_names() -> frozenset[str]:
     from babel import Locale
 
-    key = fold(place).strip(" .,;:-")
-    french = {v for name in Locale.parse("fr").territories.values() for v in _variants(name)}
-    return key in french or key in {fold(name) for name in _OFFICIAL_FORMS}
+    names = {v for name in Locale.parse("fr").territories.values() for v in _variants(name)}
+    return frozenset(names | {fold(name) for name in _OFFICIAL_FORMS})

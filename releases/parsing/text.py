@@ -47,7 +47,7 @@ def decode_page(data: bytes) -> tuple[str, list[ParseWarning]]:
                 raise PageError(f"not a text file (invalid {encoding})", "invalid_encoding") from exc
             return _checked_text(text)
     sample = data[:SAMPLE_BYTES]
-    if _binary(sample.count(b"\x00"), len(sample)):
+    if b"\x00" in sample and _binary(sample.count(b"\x00"), len(sample)):
         raise PageError("not a text file (binary content)", "binary_content")
     warnings: list[ParseWarning] = []
     try:
@@ -101,12 +101,12 @@ def _binary(control: int, size: int) -> bool:
 
 
 def _checked_text(text: str) -> tuple[str, list[ParseWarning]]:
-    sample = text[:SAMPLE_BYTES]
-    if _binary(len(_CONTROL.findall(sample)), len(sample)):
-        raise PageError("not a text file (binary content)", "binary_content")
     warnings = []
-    removed = len(_CONTROL.findall(text))
-    if removed:
+    if _CONTROL.search(text):
+        sample = text[:SAMPLE_BYTES]
+        if _binary(len(_CONTROL.findall(sample)), len(sample)):
+            raise PageError("not a text file (binary content)", "binary_content")
+        removed = len(_CONTROL.findall(text))
         text = _CONTROL.sub("", text)
         warnings.append(ParseWarning("control_characters_removed", f"{removed} caractère(s)"))
     if not text.strip():
@@ -149,9 +149,10 @@ def _fold_short(text: str) -> str:
 
 
 def _fold(text: str) -> str:
-    if not text.isascii():
-        text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
-        text = text.replace("’", "'").replace("‘", "'").replace("`", "'")
+    if text.isascii():  # most lines of English pages, and every number: the quick way
+        return " ".join(text.split()).lower()
+    text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
+    text = text.replace("’", "'").replace("‘", "'").replace("`", "'")
     return _SPACES.sub(" ", text).strip().casefold()
 
 
@@ -164,27 +165,36 @@ SENTENCE_END_CHARS = ".!?…。！？؟"
 def word_count(line: str) -> int:
     """Words of a line; in Chinese, about one for every one and a half characters."""
     words = line.count(" ") + 1 if line else 0
-    if line.isascii():
+    if line.isascii() or not _WIDE.search(line):
         return words
     return words + 2 * len(_WIDE.findall(line)) // 3
 
 
 def display_length(line: str) -> int:
     """A line's length as it is laid out: a Chinese character is as wide as two Latin letters."""
-    return len(line) if line.isascii() else len(line) + len(_WIDE.findall(line))
+    if line.isascii() or not _WIDE.search(line):
+        return len(line)
+    return len(line) + len(_WIDE.findall(line))
 
 
 def fold_with_positions(text: str) -> tuple[str, list[int]]:
     """fold(text) of a cleaned line (single spaces), and for each of its characters the
     position in `text` it comes from: what a match in folded text covers in the line as written."""
+    if text.isascii():  # folding keeps every character in place
+        return text.lower(), list(range(len(text) + 1))
     folded: list[str] = []
     positions: list[int] = []
-    for i, ch in enumerate(text):
-        for part in _fold_short(ch) if ch != " " else " ":
-            folded.append(part)
-            positions.append(i)
+    for run in _ASCII_RUN.finditer(text):
+        start, end = run.span()
+        # Runs of ASCII fold in place; another character may fold to none ("\u0301") or two ("ﬁ").
+        part = run.group().lower() if end - start > 1 or run.group().isascii() else _fold_short(run.group())
+        folded.append(part)
+        positions.extend(range(start, end) if len(part) == end - start else [start] * len(part))
     positions.append(len(text))
     return "".join(folded), positions
+
+
+_ASCII_RUN = re.compile(r"[\x00-\x7f]+|[^\x00-\x7f]")
 
 
 # ---------------------------------------------------------------- ligatures

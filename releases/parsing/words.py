@@ -60,6 +60,17 @@ def anywhere(section: str) -> re.Pattern:
 
 
 @cache
+def written(section: str) -> str:
+    """The section's phrases as written and as folded, both apostrophes, as one regular expression
+    (for text that is not folded, matched without case)."""
+    forms = set(phrases(section))
+    for language_phrases in _sections()[section].values():
+        forms.update(p.lower() for p in language_phrases)
+    forms.update([f.replace("'", "’") for f in forms])
+    return _alternation(forms)
+
+
+@cache
 def alternation(section: str) -> str:
     """The section's folded phrases as one regular expression (longest first)."""
     return _alternation(phrases(section))
@@ -67,7 +78,15 @@ def alternation(section: str) -> str:
 
 def is_phrase(section: str, text: str) -> bool:
     """The whole text (folded, without its trailing punctuation) is one of the section's phrases."""
-    return fold(text).strip(" :.-–—|") in phrases(section)
+    return len(text) <= _longest(section) + PUNCTUATION and fold(text).strip(" :.-–—|") in phrases(section)
+
+
+PUNCTUATION = 8  # around a phrase: " :", "…", spaces
+
+
+@cache
+def _longest(section: str) -> int:
+    return max(len(p) for p in phrases(section))
 
 
 def starts_line(section: str, text: str) -> bool:
@@ -87,6 +106,9 @@ def numbered(section: str) -> dict[str, int]:
 
 def after(pattern: re.Pattern, line: str, search: bool = False) -> str | None:
     """The line as written after what the pattern matches in its folded text (None: no match)."""
+    quick = pattern.search(fold(line)) if search else pattern.match(fold(line))
+    if quick is None:  # most lines: no need to map the folded text back to the line
+        return None
     folded, positions = fold_with_positions(line)
     match = pattern.search(folded) if search else pattern.match(folded)
     return None if match is None else line[positions[match.end()] :]

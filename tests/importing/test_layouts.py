@@ -366,3 +366,25 @@ def test_a_page_with_a_stray_nul_byte_is_imported_without_it(tmp_path):
     stored_release = stored("nul.txt")
     assert "\x00" not in stored_release.body and "cette semaine" in stored_release.body
     assert {"code": "control_characters_removed", "detail": "1 caractère(s)"} in stored_release.warnings
+
+
+def test_where_the_parser_was_unsure_the_release_waits_for_an_editor(tmp_path):
+    from releases.review import needing_review, reasons_of
+
+    # A title told from the lines a menu left, above a text whose e-mail has no contact block.
+    menu = ["Accueil", "Le bureau", "Nos projets", "Publications récentes du bureau régional"]
+    body = french_body("Mopti", "les familles")
+    write(
+        tmp_path,
+        "doute.txt",
+        "\n".join([*menu, "Des kits pour les familles de Mopti", *body, "aexemple@iom.int"]),
+    )
+    run_import(tmp_path)
+    release = stored("doute.txt")
+    assert release.title == "Des kits pour les familles de Mopti"
+    codes = {w["code"] for w in release.warnings}
+    assert {"title_guessed", "contact_block_not_recognised"} <= codes
+    assert Release.objects.filter(needing_review()).filter(pk=release.pk).exists()
+    reasons = {reason.code: reason for reason in reasons_of(release)}
+    assert {"title", "contacts"} <= reasons.keys()
+    assert any("titre deviné" in detail for detail in reasons["title"].details)

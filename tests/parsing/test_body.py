@@ -104,6 +104,7 @@ def test_dateline_with_a_date():
         ("【東京発】国際移住機関は本日、報告書を発表しました。", ["東京"], "JP", None),
         ("東京、2024年3月5日 – 国際移住機関は本日、報告書を発表しました。", ["東京"], "JP", "2024-03-05"),
         ("Genf/Wien, 3.12.2021 – Die IOM feiert.", ["Genf", "Wien"], "CH", None),
+        ("Geneva, March 5, 2020 – IOM said today.", ["Geneva"], "CH", "2020-03-05"),
         # A small town the gazetteer lacks: the next place known gives the country.
         (
             "Marsaskala/Roma 10 gennaio 2019 – L’OIM accoglie la decisione.",

@@ -78,6 +78,15 @@ def test_the_template_menu_is_told_by_its_layout_in_any_script():
         assert template_menu_length(lines) == len(menu)
 
 
+def test_an_item_glued_to_its_description_in_cyrillic_marks_a_menu():
+    menu = ["О насОрганизация работает в регионе вместе с правительствами.", "Миссия",
+            "Наша работаКак агентство ООН по миграции, Организация помогает всем.", "- Данные"]  # fmt: skip
+    assert (
+        template_menu_length([*menu, "Заголовок новости о работе", "Текст новости, который заканчивается."])
+        == 4
+    )
+
+
 def test_a_title_printed_twice_after_the_menu_stays_out_of_it():
     lines = [*MAIN_MENU, "Un atelier à Dakar", "Un atelier à Dakar", "Dakar – Le texte du communiqué."]
     assert template_menu_length(lines) == len(MAIN_MENU)
