@@ -19,7 +19,7 @@ from django_filters.fields import IsoDateTimeField
 from contacts.filters import OfficeFilter, PersonFilter, ProjectFilter
 from releases.filters import ReleaseFilter
 
-from . import errors
+from . import errors, facets, serializers
 
 PORTAL_SORT = ReleaseFilter.base_filters["sort"]
 DEFAULT_LIMIT, MAX_LIMIT = 20, 100
@@ -119,13 +119,12 @@ class PageForm(forms.Form):
     cursor = forms.CharField(max_length=1000, required=False)
 
 
-def release_page_form(fields: list[str], facets: list[str]):
-    class ReleasePageForm(PageForm):
-        pass
+class ReleasePageForm(PageForm):
+    """A page of releases: its fields and facets too (set below: `fields` names the form's own)."""
 
-    ReleasePageForm.base_fields["fields"] = CommaChoicesField(fields)
-    ReleasePageForm.base_fields["facets"] = CommaChoicesField(facets)
-    return ReleasePageForm
+
+ReleasePageForm.base_fields["fields"] = CommaChoicesField(serializers.FIELDS)
+ReleasePageForm.base_fields["facets"] = CommaChoicesField(facets.NAMES)
 
 
 def _unknown(data, known) -> list[dict]:

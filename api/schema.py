@@ -10,6 +10,7 @@ from rest_framework import serializers as rest
 from releases.filters import CountryCodesField
 
 from . import parameters
+from .facets import NAMES
 from .serializers import (
     Office,
     Person,
@@ -112,8 +113,6 @@ class FacetOption(rest.Serializer):
 
 
 def _facets_serializer(**kwargs):
-    from .facets import NAMES
-
     fields = {
         name: FacetOption(
             many=True,
@@ -192,8 +191,6 @@ def _common(tag: str, summary: tuple[str, str], description: tuple[str, str]) ->
 
 
 def release_list() -> dict:
-    from .views import ReleasePageForm
-
     return {
         **_common(
             "communiqués / releases",
@@ -205,7 +202,7 @@ def release_list() -> dict:
         ),
         "operation_id": "releases_list",
         "parameters": _filter_parameters(parameters.ApiReleaseFilter, parameters.DESCRIPTIONS)
-        + _form_parameters(ReleasePageForm, parameters.DESCRIPTIONS),
+        + _form_parameters(parameters.ReleasePageForm, parameters.DESCRIPTIONS),
         "responses": {
             200: _page_of("ReleasePage", Release, facets=True),
             304: NOT_MODIFIED,

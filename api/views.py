@@ -69,14 +69,13 @@ def _release_rows(fields: list[str]):
     return rows
 
 
-ReleasePageForm = parameters.release_page_form(serializers.FIELDS, facets.NAMES)
-
-
 class ReleaseList(ApiView):
     @extend_schema(**schema.release_list())
     def get(self, request):
         listing = paging.ApiReleaseList(request.GET)
-        shape = parameters.checked(request, listing.filterset, ReleasePageForm, parameters.DESCRIPTIONS)
+        shape = parameters.checked(
+            request, listing.filterset, parameters.ReleasePageForm, parameters.DESCRIPTIONS
+        )
         fields = _fields(shape)
         limit = parameters.DEFAULT_LIMIT if shape["limit"] is None else shape["limit"]
         page = _read_page(lambda: paging.releases(listing, _release_rows(fields), limit, shape["cursor"]))
